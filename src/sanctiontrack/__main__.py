@@ -1,0 +1,5 @@
+"""``python -m sanctiontrack`` runs the command-line interface."""
+
+from ._cli import main
+
+main()

@@ -1,0 +1,59 @@
+"""Convert dates and instants to integers: epoch seconds for instants, ordinals for calendar days.
+
+The engine compares integers only; these helpers do the zone-aware conversions once and cache them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from ._dates import DateValue, zone
+from ._intervals import FOREVER
+
+__all__ = ["DAY_FOREVER", "day_ceil", "day_of", "day_window", "midnight", "seconds"]
+
+DAY_FOREVER = 10**7  # beyond any real ordinal (date.max is 3,652,059)
+
+
+@lru_cache(maxsize=1 << 16)
+def midnight(ordinal: int, tz: str) -> int:
+    """Epoch seconds of the start of the day ``ordinal`` in zone ``tz``.
+
+    >>> import datetime
+    >>> midnight(datetime.date(2019, 10, 9).toordinal(), "America/New_York")
+    1570593600
+    """
+    day = dt.date.fromordinal(ordinal)
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=zone(tz)).timestamp())
+
+
+def day_window(ordinal: int, tz: str) -> tuple[int, int]:
+    """The half-open range of epoch seconds covering day ``ordinal`` in ``tz``."""
+    return midnight(ordinal, tz), midnight(ordinal + 1, tz)
+
+
+@lru_cache(maxsize=1 << 16)
+def day_of(ts: int, tz: str) -> int:
+    """The ordinal of the local day containing epoch second ``ts`` in ``tz``."""
+    if ts >= FOREVER:
+        return DAY_FOREVER
+    if ts <= -FOREVER:
+        return -DAY_FOREVER
+    return dt.datetime.fromtimestamp(ts, zone(tz)).date().toordinal()
+
+
+def day_ceil(ts: int, tz: str) -> int:
+    """The first local day that starts at or after ``ts`` (the exclusive end day of ``[.., ts)``)."""
+    day = day_of(ts, tz)
+    if abs(day) >= DAY_FOREVER:
+        return day
+    return day if midnight(day, tz) == ts else day + 1
+
+
+@lru_cache(maxsize=1 << 16)
+def seconds(value: DateValue, tz: str) -> int:
+    """Epoch seconds of the first instant ``value`` denotes, reading days in ``tz``."""
+    if value.at is not None:
+        return int(value.at.timestamp())
+    return midnight(value.date.toordinal(), tz)

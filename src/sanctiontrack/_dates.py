@@ -1,0 +1,269 @@
+"""Dates as the sources give them: a day, a month, a year, or an instant with its zone.
+
+Each value keeps its precision and how sure we are of it, so an answer built on an estimated date
+can say so. Day-precision values are evaluated as midnight in the issuing authority's zone.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from functools import lru_cache
+
+import attrs
+import pendulum
+
+__all__ = [
+    "DEFAULT_TIMEZONES",
+    "Confidence",
+    "DateValue",
+    "Precision",
+    "parse_day",
+    "parse_instant",
+    "zone",
+]
+
+
+class Precision(enum.Enum):
+    """How precisely a source gives a date."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+    INSTANT = "instant"
+
+
+class Confidence(enum.Enum):
+    """How a date was established: a primary source, secondary reports only, or not at all."""
+
+    CONFIRMED = "confirmed"
+    REPORTED = "reported"
+    UNCONFIRMED = "unconfirmed"
+
+
+#: Zones used for an action whose record does not name one, by jurisdiction.
+DEFAULT_TIMEZONES: dict[str, str] = {
+    "US": "America/New_York",
+    "CN": "Asia/Shanghai",
+    "IN": "Asia/Kolkata",
+    "GB": "Europe/London",
+    "EU": "Europe/Brussels",
+    "HK": "Asia/Hong_Kong",
+    "TW": "Asia/Taipei",
+    "JP": "Asia/Tokyo",
+    "CA": "America/Toronto",
+    "AU": "Australia/Sydney",
+}
+
+_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_INSTANT = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}(?::?\d{2})?)?$"
+)
+
+
+@lru_cache(maxsize=256)
+def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
+    """Return the time zone named by an IANA name or a fixed offset such as ``+05:30``.
+
+    >>> zone("America/New_York").name
+    'America/New_York'
+    """
+    match = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", name)
+    if match:
+        sign = -1 if match.group(1) == "-" else 1
+        return pendulum.FixedTimezone(sign * (int(match.group(2)) * 3600 + int(match.group(3)) * 60))
+    if name in ("Z", "UTC"):
+        return pendulum.UTC
+    try:
+        return pendulum.timezone(name)
+    except Exception as exc:  # pendulum raises several types for unknown names
+        raise ValueError(f"unknown time zone {name!r} (expected an IANA name like 'America/New_York')") from exc
+
+
+@attrs.frozen(slots=True)
+class DateValue:
+    """A date or instant from a source, with its precision, confidence and an optional note.
+
+    ``date`` is the calendar day (the first day of the month or year for coarser values); ``at`` is
+    set only for instants.
+
+    >>> DateValue.parse("2019-10")
+    DateValue(date=Date(2019, 10, 1), precision=<Precision.MONTH: 'month'>, confidence=<Confidence.CONFIRMED: 'confirmed'>, note=None, at=None, tz=None)
+    >>> str(DateValue.parse("2019-05-16T16:15", tz="America/New_York"))
+    '2019-05-16T16:15 America/New_York'
+    """
+
+    date: pendulum.Date
+    precision: Precision = Precision.DAY
+    confidence: Confidence = Confidence.CONFIRMED
+    note: str | None = None
+    at: pendulum.DateTime | None = None
+    tz: str | None = None
+
+    @classmethod
+    def parse(
+        cls,
+        text: str,
+        *,
+        tz: str | None = None,
+        confidence: Confidence = Confidence.CONFIRMED,
+        note: str | None = None,
+    ) -> DateValue:
+        """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM[:SS]`` with a zone.
+
+        Raises ``ValueError`` with a message naming what was expected.
+
+        >>> DateValue.parse("2019-10-09").precision.value
+        'day'
+        """
+        text = text.strip()
+        day = _DAY.match(text)
+        if day:
+            if tz is not None:
+                raise ValueError(f"'tz' needs a time of day in 'at' (got the date {text!r})")
+            year, month, dom = day.groups()
+            precision = Precision.DAY if dom else Precision.MONTH if month else Precision.YEAR
+            try:
+                value = pendulum.date(int(year), int(month or 1), int(dom or 1))
+            except ValueError:
+                raise ValueError(f"{text!r} is not a real date") from None
+            return cls(value, precision, confidence, note)
+        at = parse_instant(text, tz)
+        return cls(at.date(), Precision.INSTANT, confidence, note, at, tz or _offset_name(text))
+
+    def start(self, tz: str) -> pendulum.DateTime:
+        """The first instant this value denotes; day-like values start at midnight in ``tz``.
+
+        >>> DateValue.parse("2019-10-09").start("America/New_York").isoformat()
+        '2019-10-09T00:00:00-04:00'
+        """
+        if self.at is not None:
+            return self.at
+        return pendulum.datetime(self.date.year, self.date.month, self.date.day, tz=zone(tz))
+
+    def local_day(self, tz: str) -> pendulum.Date:
+        """The calendar day of this value in the zone ``tz`` (instants are converted).
+
+        >>> DateValue.parse("2019-05-16T23:30", tz="America/New_York").local_day("Asia/Shanghai")
+        Date(2019, 5, 17)
+        """
+        if self.at is not None:
+            return self.at.in_timezone(zone(tz)).date()
+        return self.date
+
+    @property
+    def is_exact(self) -> bool:
+        """True for day or instant precision with confirmed confidence."""
+        return self.precision in (Precision.DAY, Precision.INSTANT) and self.confidence is Confidence.CONFIRMED
+
+    def text(self) -> str:
+        """The value as it is written in an action file's short form.
+
+        >>> DateValue.parse("2019").text()
+        '2019'
+        """
+        if self.at is not None:
+            return self.at.strftime("%Y-%m-%dT%H:%M") + (self.at.strftime(":%S") if self.at.second else "")
+        if self.precision is Precision.YEAR:
+            return f"{self.date.year:04d}"
+        if self.precision is Precision.MONTH:
+            return f"{self.date.year:04d}-{self.date.month:02d}"
+        return self.date.to_date_string()
+
+    def dump(self) -> str | dict[str, str]:
+        """The value as written in an action file: the short form when nothing else needs saying.
+
+        >>> DateValue.parse("2019-10-09").dump()
+        '2019-10-09'
+        >>> DateValue.parse("2019-10", confidence=Confidence.UNCONFIRMED).dump()
+        {'date': '2019-10', 'confidence': 'unconfirmed'}
+        """
+        if self.confidence is Confidence.CONFIRMED and self.note is None and self.at is None:
+            return self.text()
+        out: dict[str, str] = {"at": self.text(), "tz": self.tz or "UTC"} if self.at is not None else {"date": self.text()}
+        if self.confidence is not Confidence.CONFIRMED:
+            out["confidence"] = self.confidence.value
+        if self.note is not None:
+            out["note"] = self.note
+        return out
+
+    def __str__(self) -> str:
+        if self.at is not None:
+            return f"{self.text()} {self.tz}"
+        return self.text()
+
+
+def _offset_name(text: str) -> str | None:
+    match = _INSTANT.match(text)
+    if match is None or match.group(7) is None:
+        return None
+    offset = match.group(7)
+    if offset == "Z":
+        return "UTC"
+    digits = offset[1:].replace(":", "")
+    return f"{offset[0]}{digits[:2]}:{digits[2:4] or '00'}"
+
+
+def parse_instant(text: str, tz: str | None = None) -> pendulum.DateTime:
+    """Parse an ISO instant that carries a zone (an offset in the text, or ``tz``).
+
+    A time without any zone is refused: it names no instant.
+
+    >>> parse_instant("2019-05-16T16:15", "America/New_York").isoformat()
+    '2019-05-16T16:15:00-04:00'
+    >>> parse_instant("2019-05-16T16:15")
+    Traceback (most recent call last):
+    ...
+    ValueError: a time needs a zone: add 'tz' (e.g. America/New_York) or an offset like -04:00 (got '2019-05-16T16:15')
+    """
+    match = _INSTANT.match(text.strip())
+    if match is None:
+        raise ValueError(
+            f"expected a date (YYYY-MM-DD, YYYY-MM or YYYY) or a time (YYYY-MM-DDTHH:MM with a zone) (got {text!r})"
+        )
+    year, month, day, hour, minute, second, offset = match.groups()
+    if offset is None and tz is None:
+        raise ValueError(
+            f"a time needs a zone: add 'tz' (e.g. America/New_York) or an offset like -04:00 (got {text!r})"
+        )
+    try:
+        naive = (int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+        pendulum.date(*naive[:3])
+        if naive[3] > 23 or naive[4] > 59 or naive[5] > 59:
+            raise ValueError
+    except ValueError:
+        raise ValueError(f"{text!r} is not a real date and time") from None
+    if offset is not None:
+        at = pendulum.datetime(*naive, tz=zone(_offset_name(text) or "UTC"))
+        if tz is not None:
+            local = at.in_timezone(zone(tz))
+            if local.utcoffset() != at.utcoffset():
+                raise ValueError(f"the offset in {text!r} does not match the zone {tz!r} at that time")
+            return local
+        return at
+    assert tz is not None
+    return pendulum.datetime(*naive, tz=zone(tz))
+
+
+def parse_day(value: object, field: str = "on") -> pendulum.Date:
+    """Accept a date object or an ISO ``YYYY-MM-DD`` string as a query day.
+
+    >>> parse_day("2019-10-09")
+    Date(2019, 10, 9)
+    """
+    if isinstance(value, pendulum.Date):
+        return value
+    import datetime as _dt
+
+    if isinstance(value, _dt.datetime):
+        raise ValueError(f"{field!r} must be a calendar date; use 'at' for an instant (got {value!r})")
+    if isinstance(value, _dt.date):
+        return pendulum.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+        if match:
+            try:
+                return pendulum.date(*(int(g) for g in match.groups()))
+            except ValueError:
+                pass
+    raise ValueError(f"{field!r} must be a date like 2019-10-09 (got {value!r})")

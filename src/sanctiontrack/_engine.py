@@ -1,0 +1,509 @@
+"""The semantics, stated once: when each action and prohibition is operative, and for whom.
+
+Relations apply in this order:
+
+1. an action's own period is ``[effective, ended)``; without ``effective`` it never took effect;
+2. ``extends``: an action is also in force during the periods of the actions that extend it
+   (renewals may overlap or leave gaps);
+3. ``revokes``, ``lifts``, ``supersedes``: end the related action (or only the listed prohibitions,
+   or only the listed targets) from the relation's effective date, or the terminating action's;
+4. ``implements``: an implementing action ends when the action it implements ends;
+5. ``enjoins``, ``stays``: suspend the related action's prohibitions (all, or those listed; for all
+   targets, or those listed) while the suspending action is in force;
+6. ``exempts``: carve a purpose, prohibitions or targets out of the related action while the exempting
+   action is in force; the restriction stays operative and the carve-out is reported with it.
+
+An entity is restricted at a time if a binding, restricting action names it (or, with
+``scope: with_subsidiaries``, an owner it is linked to by an ownership link valid then) and one of
+that action's prohibitions that applies to the target is operative: inside its period, not ended
+for that target, and not suspended. ``on=`` a day asks about the whole calendar day in each
+action's own zone: an action that takes effect at 16:15 applies on that day.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+
+from ._clock import seconds
+from ._intervals import FOREVER, NEVER, Intervals, clip, first_start, intersect, intersects, last_end, subtract, union
+from ._model import Action, Dataset, Entity, Link, RelationType, Scope, Target
+
+__all__ = ["Cause", "Compiled", "Engine", "Item", "PState", "Reason", "State"]
+
+Window = Callable[[str], tuple[int, int]]
+
+
+class State(enum.Enum):
+    """The state of one prohibition for one target at the time asked."""
+
+    OPERATIVE = "operative"
+    SUSPENDED = "suspended"
+    PENDING = "pending"
+    LAPSED = "lapsed"
+    ENDED = "ended"
+    NEVER = "never_effective"
+
+
+class Reason(enum.Enum):
+    """Why an action that concerns an entity did not restrict it at the time asked."""
+
+    NOT_YET_EFFECTIVE = "not_yet_effective"
+    NEVER_EFFECTIVE = "never_effective"
+    NO_PROHIBITIONS = "no_prohibitions"
+    SUSPENDED = "suspended"
+    LAPSED = "lapsed"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+    LIFTED = "lifted"
+    SUPERSEDED = "superseded"
+    PARENT_ENDED = "parent_ended"
+    NOT_AFFILIATED = "not_affiliated"
+    NON_BINDING = "non_binding"
+
+
+_TERMINATION_REASON = {
+    RelationType.REVOKES: Reason.REVOKED,
+    RelationType.LIFTS: Reason.LIFTED,
+    RelationType.SUPERSEDES: Reason.SUPERSEDED,
+}
+
+
+@attrs.frozen(slots=True)
+class Cause:
+    """What ended something at ``ts``: an expiry, a termination by ``by``, its parent ending."""
+
+    ts: int
+    reason: Reason
+    by: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Window_:
+    """A relation's effect window with its scope (``None`` means all prohibitions or all targets)."""
+
+    window: Intervals
+    by: str
+    type: RelationType
+    prohibitions: frozenset[str] | None
+    entities: frozenset[str] | None
+    purpose: str | None = None
+
+    def applies(self, pid: str | None, entity: str | None) -> bool:
+        """Whether this window covers prohibition ``pid`` for target ``entity``."""
+        return (self.prohibitions is None or pid is None or pid in self.prohibitions) and (
+            self.entities is None or entity is None or entity in self.entities
+        )
+
+
+@attrs.frozen(slots=True)
+class EntityCut:
+    """A termination limited to some targets (and possibly some prohibitions)."""
+
+    cause: Cause
+    prohibitions: frozenset[str] | None
+    entities: frozenset[str]
+
+
+@attrs.define(slots=True)
+class Compiled:
+    """An action with its relations resolved into periods (epoch seconds)."""
+
+    action: Action
+    base: Intervals = NEVER
+    life: Intervals = NEVER
+    life_causes: list[Cause] = attrs.Factory(list)
+    prohibitions: dict[str, Intervals] = attrs.Factory(dict)
+    prohibition_causes: dict[str, list[Cause]] = attrs.Factory(dict)
+    entity_cuts: list[EntityCut] = attrs.Factory(list)
+    suspensions: list[Window_] = attrs.Factory(list)
+    carves: list[Window_] = attrs.Factory(list)
+    first_seen: int = FOREVER
+    implemented_by: list[str] = attrs.Factory(list)
+    extended_by: list[str] = attrs.Factory(list)
+    related_by: list[str] = attrs.Factory(list)
+
+
+@attrs.frozen(slots=True)
+class PState:
+    """One prohibition's state for one target: since or until when, and which action caused it."""
+
+    pid: str
+    state: State
+    ts: int | None = None
+    by: tuple[str, ...] = ()
+    reason: Reason | None = None
+
+
+@attrs.frozen(slots=True)
+class Item:
+    """An action as it bears on one entity at the time asked (the engine's raw answer)."""
+
+    action: str
+    target: int
+    via: tuple[Link, ...]
+    states: tuple[PState, ...]
+    reason: Reason | None
+    carves: tuple[Window_, ...] = ()
+    ts: int | None = None
+    by: tuple[str, ...] = ()
+
+    @property
+    def operative(self) -> bool:
+        """True when at least one prohibition is operative."""
+        return self.reason is None
+
+
+def _zone_seconds(value: object, tz: str) -> int | None:
+    from ._dates import DateValue
+
+    return seconds(value, tz) if isinstance(value, DateValue) else None
+
+
+class Engine:
+    """Compiled actions plus the indexes needed to evaluate any entity at any time."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.actions: dict[str, Action] = {a.id: a for a in dataset.actions}
+        self.entities: dict[str, Entity] = {e.id: e for e in dataset.entities}
+        self.compiled: dict[str, Compiled] = {a.id: Compiled(a) for a in dataset.actions}
+        self.by_target: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self.owned: dict[str, list[tuple[str, Link]]] = defaultdict(list)
+        for action in dataset.actions:
+            for index, target in enumerate(action.targets):
+                if target.entity is not None:
+                    self.by_target[target.entity].append((action.id, index))
+        for entity in dataset.entities:
+            for link in entity.links:
+                if link.relation.is_ownership:
+                    self.owned[link.entity].append((entity.id, link))
+        self._compile()
+
+    # -- compilation -----------------------------------------------------------------------------
+
+    def _compile(self) -> None:
+        compiled = self.compiled
+        for c in compiled.values():
+            action = c.action
+            tz = action.zone
+            dates = action.dates
+            firsts = [seconds(v, tz) for _, v in dates.items() if _ != "ended"]
+            c.first_seen = min(firsts) if firsts else FOREVER
+            if dates.effective is not None:
+                end = seconds(dates.ended, tz) if dates.ended is not None else FOREVER
+                c.base = ((seconds(dates.effective, tz), end),) if end > seconds(dates.effective, tz) else NEVER
+                if dates.ended is not None:
+                    c.life_causes.append(Cause(end, Reason.EXPIRED))
+            for relation in action.relations:
+                other = compiled.get(relation.action)
+                if other is None:
+                    continue
+                other.related_by.append(action.id)
+                if relation.type is RelationType.EXTENDS:
+                    other.extended_by.append(action.id)
+                elif relation.type is RelationType.IMPLEMENTS:
+                    other.implemented_by.append(action.id)
+        # 2. extensions (transitively)
+        extended: dict[str, Intervals] = {}
+
+        def extended_life(aid: str, seen: frozenset[str]) -> Intervals:
+            if aid in extended:
+                return extended[aid]
+            c = compiled[aid]
+            parts = [c.base]
+            for child in c.extended_by:
+                if child not in seen:
+                    parts.append(extended_life(child, seen | {aid}))
+            extended[aid] = union(*parts)
+            return extended[aid]
+
+        for aid in compiled:
+            compiled[aid].life = extended_life(aid, frozenset())
+        # 3. terminations
+        for c in compiled.values():
+            for relation in c.action.relations:
+                if not relation.type.terminates or relation.action not in compiled:
+                    continue
+                when = relation.effective or c.action.dates.effective
+                if when is None:
+                    continue
+                other = compiled[relation.action]
+                cause = Cause(seconds(when, other.action.zone), _TERMINATION_REASON[relation.type], c.action.id)
+                pids = frozenset(relation.prohibitions) or None
+                if relation.entities:
+                    other.entity_cuts.append(EntityCut(cause, pids, frozenset(relation.entities)))
+                elif pids is not None:
+                    for pid in pids:
+                        other.prohibition_causes.setdefault(pid, []).append(cause)
+                else:
+                    other.life_causes.append(cause)
+                    other.life = clip(other.life, None, cause.ts)
+        # 4. implementations end with what they implement (parents first)
+        done: set[str] = set()
+
+        def cap(aid: str, seen: frozenset[str]) -> None:
+            if aid in done:
+                return
+            c = compiled[aid]
+            for relation in c.action.relations:
+                if relation.type is RelationType.IMPLEMENTS and relation.action in compiled and relation.action not in seen:
+                    cap(relation.action, seen | {aid})
+                    parent = compiled[relation.action]
+                    end = last_end(parent.life)
+                    if end is not None and end < FOREVER and (last_end(c.life) or -FOREVER) > end:
+                        c.life = clip(c.life, None, end)
+                        c.life_causes.append(Cause(end, Reason.PARENT_ENDED, parent.action.id))
+            done.add(aid)
+
+        for aid in compiled:
+            cap(aid, frozenset())
+        # prohibitions
+        for c in compiled.values():
+            tz = c.action.zone
+            for prohibition in c.action.restricts:
+                start = _zone_seconds(prohibition.effective, tz)
+                end = _zone_seconds(prohibition.ended, tz)
+                period = clip(c.life, start, end)
+                causes = c.prohibition_causes.setdefault(prohibition.id, [])
+                if end is not None:
+                    causes.append(Cause(end, Reason.EXPIRED))
+                for cause in causes:
+                    period = clip(period, None, cause.ts)
+                c.prohibitions[prohibition.id] = period
+        # 5-6. suspensions and carve-outs
+        for c in compiled.values():
+            for relation in c.action.relations:
+                if relation.action not in compiled or not (relation.type.suspends or relation.type is RelationType.EXEMPTS):
+                    continue
+                other = compiled[relation.action]
+                tz = other.action.zone
+                window = clip(c.life, _zone_seconds(relation.effective, tz), _zone_seconds(relation.until, tz))
+                entry = Window_(
+                    window,
+                    c.action.id,
+                    relation.type,
+                    frozenset(relation.prohibitions) or None,
+                    frozenset(relation.entities) or None,
+                    relation.purpose,
+                )
+                (other.suspensions if relation.type.suspends else other.carves).append(entry)
+
+    # -- evaluation ------------------------------------------------------------------------------
+
+    def owners(self, entity_id: str) -> list[tuple[str, tuple[Link, ...]]]:
+        """Every entity that owns ``entity_id`` directly or through a chain of ownership links."""
+        found: list[tuple[str, tuple[Link, ...]]] = []
+        stack: list[tuple[str, tuple[Link, ...]]] = [(entity_id, ())]
+        seen = {entity_id}
+        while stack:
+            current, chain = stack.pop()
+            entity = self.entities.get(current)
+            if entity is None:
+                continue
+            for link in entity.links:
+                if link.relation.is_ownership and link.entity not in seen and len(chain) < 8:
+                    seen.add(link.entity)
+                    found.append((link.entity, (*chain, link)))
+                    stack.append((link.entity, (*chain, link)))
+        return found
+
+    def chain_validity(self, chain: Sequence[Link], tz: str) -> Intervals:
+        """When every link of an ownership chain holds, in epoch seconds read in ``tz``."""
+        valid: Intervals = ((-FOREVER, FOREVER),)
+        for link in chain:
+            valid = clip(valid, _zone_seconds(link.start, tz), _zone_seconds(link.until, tz))
+        return valid
+
+    def candidates(self, entity_id: str) -> list[tuple[str, int, tuple[Link, ...]]]:
+        """(action id, target index, ownership chain) for every action that could bear on the entity."""
+        out = [(aid, index, ()) for aid, index in self.by_target.get(entity_id, ())]
+        for owner, chain in self.owners(entity_id):
+            for aid, index in self.by_target.get(owner, ()):
+                if self.actions[aid].targets[index].scope is Scope.WITH_SUBSIDIARIES:
+                    out.append((aid, index, chain))
+        return out
+
+    def evaluate(self, entity_id: str, window: Window, jurisdiction: str | None = None) -> list[Item]:
+        """How every action concerning ``entity_id`` stands in the window (given per zone)."""
+        items: list[Item] = []
+        seen: set[tuple[str, str]] = set()
+        for aid, index, chain in self.candidates(entity_id):
+            c = self.compiled[aid]
+            action = c.action
+            if jurisdiction is not None and action.jurisdiction != jurisdiction:
+                continue
+            start, end = window(action.zone)
+            if end <= c.first_seen:
+                continue
+            owner = chain[-1].entity if chain else entity_id
+            key = (aid, owner)
+            if key in seen:
+                continue
+            seen.add(key)
+            item = self._item(c, index, chain, start, end)
+            if item is not None:
+                items.append(item)
+        return items
+
+    def _item(self, c: Compiled, index: int, chain: tuple[Link, ...], start: int, end: int) -> Item | None:
+        action = c.action
+        target = action.targets[index]
+        if not action.kind.is_binding:
+            return Item(action.id, index, chain, (), Reason.NON_BINDING)
+        if not action.kind.is_restricting:
+            return None
+        if not action.restricts:
+            if not c.life:
+                return Item(action.id, index, chain, (), Reason.NEVER_EFFECTIVE if action.dates.effective is None else Reason.NO_PROHIBITIONS)
+            if start >= (last_end(c.life) or FOREVER):
+                cause = _cause_at(c.life_causes, last_end(c.life))
+                return Item(action.id, index, chain, (), cause.reason if cause else Reason.EXPIRED, ts=last_end(c.life), by=(cause.by,) if cause and cause.by else ())
+            return Item(action.id, index, chain, (), Reason.NO_PROHIBITIONS, by=tuple(c.implemented_by))
+        validity: Intervals | None = self.chain_validity(chain, action.zone) if chain else None
+        if validity is not None and not intersects(validity, start, end):
+            if end <= (first_start(validity) or FOREVER):
+                return None
+            return Item(action.id, index, chain, (), Reason.NOT_AFFILIATED, ts=last_end(validity))
+        pids = target.prohibitions or tuple(p.id for p in action.restricts)
+        states = tuple(self._pstate(c, pid, target, validity, start, end) for pid in pids)
+        if any(s.state is State.OPERATIVE for s in states):
+            operative = {s.pid for s in states if s.state is State.OPERATIVE}
+            carves = [
+                w
+                for w in c.carves
+                if intersects(w.window, start, end)
+                and (w.entities is None or target.entity in w.entities)
+                and (w.prohibitions is None or w.prohibitions & operative)
+            ]
+            # A license renewed by an extension that carries its own carve-out is reported once, as renewed.
+            givers = {w.by for w in carves}
+            carves = [w for w in carves if not (self.extenders(w.by) & givers)]
+            return Item(action.id, index, chain, states, None, tuple(carves))
+        return Item(action.id, index, chain, states, _overall(states), ts=_overall_ts(states), by=_overall_by(states))
+
+    def _pstate(self, c: Compiled, pid: str, target: Target, validity: Intervals | None, start: int, end: int) -> PState:
+        period = c.prohibitions.get(pid, NEVER)
+        causes = list(c.prohibition_causes.get(pid, ())) + list(c.life_causes)
+        for cut in c.entity_cuts:
+            if target.entity in cut.entities and (cut.prohibitions is None or pid in cut.prohibitions):
+                period = clip(period, None, cut.cause.ts)
+                causes.append(cut.cause)
+        if validity is not None:
+            period = intersect(period, validity)
+            vend = last_end(validity)
+            if vend is not None and vend < FOREVER:
+                causes.append(Cause(vend, Reason.NOT_AFFILIATED))
+        suspended = [w for w in c.suspensions if w.applies(pid, target.entity)]
+        operative = subtract(period, union(*(w.window for w in suspended))) if suspended else period
+        if intersects(operative, start, end):
+            since = max(s for s, e in operative if s < end and e > start)
+            return PState(pid, State.OPERATIVE, since)
+        if intersects(period, start, end):
+            by = tuple(w.by for w in suspended if intersects(w.window, start, end))
+            return PState(pid, State.SUSPENDED, _suspension_start(suspended, by, start, end), by)
+        if not period:
+            return PState(pid, State.NEVER, None, (), _never_reason(c, causes))
+        if end <= period[0][0]:
+            return PState(pid, State.PENDING, period[0][0])
+        last = period[-1][1]
+        if start >= last:
+            cause = _cause_at(causes, last)
+            return PState(pid, State.ENDED, last, (cause.by,) if cause and cause.by else (), cause.reason if cause else Reason.EXPIRED)
+        following = next(s for s, _ in period if s >= end)
+        return PState(pid, State.LAPSED, following)
+
+    def extenders(self, aid: str) -> set[str]:
+        """Every action that extends ``aid``, directly or through other extensions."""
+        found: set[str] = set()
+        stack = list(self.compiled[aid].extended_by) if aid in self.compiled else []
+        while stack:
+            current = stack.pop()
+            if current not in found:
+                found.add(current)
+                stack.extend(self.compiled[current].extended_by)
+        return found
+
+    def in_force(self, aid: str, start: int, end: int) -> bool:
+        """Whether an action is in force in the window: for restrictions, some prohibition operative for all targets."""
+        c = self.compiled[aid]
+        if not c.action.kind.is_binding:
+            return False
+        if not c.action.restricts:
+            return intersects(c.life, start, end)
+        for pid, period in c.prohibitions.items():
+            suspended = [w.window for w in c.suspensions if w.applies(pid, None) and w.entities is None]
+            if intersects(subtract(period, union(*suspended)) if suspended else period, start, end):
+                return True
+        return False
+
+    def breakpoints(self, entity_id: str) -> list[tuple[int, str]]:
+        """Every instant (with its zone) at which the answer for ``entity_id`` can change."""
+        points: list[tuple[int, str]] = []
+        for aid, index, chain in self.candidates(entity_id):
+            c = self.compiled[aid]
+            tz = c.action.zone
+            points.append((c.first_seen, tz))
+            spans: list[Intervals] = [c.life, *c.prohibitions.values()]
+            spans.extend(w.window for w in c.suspensions)
+            spans.extend(w.window for w in c.carves)
+            if chain:
+                spans.append(self.chain_validity(chain, tz))
+            for span in spans:
+                for s, e in span:
+                    points.append((s, tz))
+                    points.append((e, tz))
+            points.extend((cut.cause.ts, tz) for cut in c.entity_cuts)
+        return [(ts, tz) for ts, tz in points if -FOREVER < ts < FOREVER]
+
+
+def _suspension_start(suspended: Iterable[Window_], by: tuple[str, ...], start: int, end: int) -> int | None:
+    """When the suspension in force during ``[start, end)`` began (the latest such start)."""
+    starts = [s for w in suspended if w.by in by for s, e in w.window if s < end and e > start]
+    return max(starts) if starts else None
+
+
+def _cause_at(causes: Iterable[Cause], ts: int | None) -> Cause | None:
+    matching = [c for c in causes if c.ts == ts]
+    if not matching:
+        return None
+    order = [Reason.REVOKED, Reason.SUPERSEDED, Reason.LIFTED, Reason.PARENT_ENDED, Reason.NOT_AFFILIATED, Reason.EXPIRED]
+    return min(matching, key=lambda c: order.index(c.reason) if c.reason in order else len(order))
+
+
+def _never_reason(c: Compiled, causes: Sequence[Cause]) -> Reason:
+    if c.action.dates.effective is None:
+        return Reason.NEVER_EFFECTIVE
+    terminations = [x for x in causes if x.reason in (Reason.REVOKED, Reason.LIFTED, Reason.SUPERSEDED, Reason.PARENT_ENDED)]
+    return terminations[0].reason if terminations else Reason.NEVER_EFFECTIVE
+
+
+_PRIORITY = [State.SUSPENDED, State.PENDING, State.LAPSED, State.ENDED, State.NEVER]
+_STATE_REASON = {
+    State.SUSPENDED: Reason.SUSPENDED,
+    State.PENDING: Reason.NOT_YET_EFFECTIVE,
+    State.LAPSED: Reason.LAPSED,
+}
+
+
+def _lead(states: Sequence[PState]) -> PState:
+    return min(states, key=lambda s: _PRIORITY.index(s.state))
+
+
+def _overall(states: Sequence[PState]) -> Reason:
+    lead = _lead(states)
+    if lead.state in _STATE_REASON:
+        return _STATE_REASON[lead.state]
+    return lead.reason or (Reason.EXPIRED if lead.state is State.ENDED else Reason.NEVER_EFFECTIVE)
+
+
+def _overall_ts(states: Sequence[PState]) -> int | None:
+    return _lead(states).ts
+
+
+def _overall_by(states: Sequence[PState]) -> tuple[str, ...]:
+    return _lead(states).by
+

@@ -1,0 +1,513 @@
+"""The action file's schema: pydantic models that validate YAML input and convert it to records.
+
+Strict types, unknown fields forbidden, one model per action kind (a discriminated union on
+``kind``). The JSON Schema shipped in ``data/actions.schema.json`` is generated from these models.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, Strict, StringConstraints, TypeAdapter, WithJsonSchema, model_validator
+
+from ._dates import Confidence, DateValue, zone
+from ._model import (
+    Action,
+    ActionKind,
+    Alias,
+    Category,
+    Dataset,
+    Dates,
+    Entity,
+    EntityKind,
+    Evidence,
+    Instrument,
+    InstrumentType,
+    Link,
+    LinkRelation,
+    Note,
+    Prohibition,
+    Relation,
+    RelationType,
+    Role,
+    Scope,
+    Source,
+    SourceKind,
+    Target,
+)
+
+__all__ = ["ACTION", "ENTITY", "FILE", "SOURCE", "ActionFileIn", "json_schema"]
+
+E = TypeVar("E")
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=120)]
+Text = Annotated[str, StringConstraints(pattern=r"\S", max_length=5000)]
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+Jurisdiction = Annotated[str, StringConstraints(pattern=r"^(?:[A-Z]{2}|EU)$")]
+LangTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Acknowledgement = Literal["effective-before-published", "effective-before-signed", "published-before-signed"]
+Fact = Literal["announced", "signed", "published", "effective", "ended", "targets", "restricts", "relations", "instruments", "title", "links"]
+
+DATE_TEXT = r"^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$"
+_DATE_KEYS = ("date", "at", "tz", "confidence", "note")
+
+
+def _date_value(value: Any) -> DateValue:
+    """Accept a date string or a mapping with ``date``/``at``, ``tz``, ``confidence``, ``note``."""
+    if isinstance(value, DateValue):
+        return value
+    if isinstance(value, str):
+        return DateValue.parse(value)
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"expected a date like 2019-10-09 (got {value!r})")
+    if isinstance(value, int):
+        raise ValueError(f"expected a date as text; write a bare year in quotes, \"{value}\" (got the number {value})")
+    if isinstance(value, dict):
+        unknown = [k for k in value if k not in _DATE_KEYS]
+        if unknown:
+            raise ValueError(f"unknown field {unknown[0]!r} in a date (expected 'date' or 'at', then 'tz', 'confidence', 'note')")
+        if ("date" in value) == ("at" in value):
+            raise ValueError("a date mapping needs exactly one of 'date' (a day, month or year) or 'at' (a time with 'tz')")
+        confidence = value.get("confidence", "confirmed")
+        try:
+            level = Confidence(confidence)
+        except ValueError:
+            raise ValueError(f"'confidence' must be one of confirmed, reported, unconfirmed (got {confidence!r})") from None
+        note = value.get("note")
+        if note is not None and (not isinstance(note, str) or not note.strip()):
+            raise ValueError(f"'note' must be text (got {note!r})")
+        tz = value.get("tz")
+        if tz is not None and not isinstance(tz, str):
+            raise ValueError(f"'tz' must be an IANA zone name like America/New_York (got {tz!r})")
+        if "date" in value:
+            text = value["date"]
+            if isinstance(text, int) and not isinstance(text, bool):
+                text = str(text)
+            if not isinstance(text, str):
+                raise ValueError(f"'date' must be text like 2019-10-09 (got {text!r})")
+            if tz is not None:
+                raise ValueError("'tz' goes with 'at' (a time of day), not with 'date'")
+            if "T" in text or " " in text.strip():
+                raise ValueError(f"'date' takes a day, month or year; put a time in 'at' (got {text!r})")
+            return DateValue.parse(text, confidence=level, note=note)
+        at = value["at"]
+        if not isinstance(at, str):
+            raise ValueError(f"'at' must be text like 2019-05-16T16:15 (got {at!r})")
+        if "T" not in at and " " not in at.strip():
+            raise ValueError(f"'at' needs a time of day; use 'date' for a day (got {at!r})")
+        return DateValue.parse(at, tz=tz, confidence=level, note=note)
+    raise ValueError(f"expected a date like 2019-10-09 or a mapping with 'date' or 'at' (got {type(value).__name__})")
+
+
+def _dump_date(value: DateValue) -> Any:
+    return value.dump()
+
+
+_DATE_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "pattern": DATE_TEXT, "description": "YYYY-MM-DD, YYYY-MM or YYYY"},
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "date": {"type": "string", "pattern": r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"},
+                "at": {"type": "string", "pattern": DATE_TEXT, "description": "YYYY-MM-DDTHH:MM[:SS], with 'tz' or an offset"},
+                "tz": {"type": "string", "description": "IANA zone name, e.g. America/New_York"},
+                "confidence": {"enum": [c.value for c in Confidence]},
+                "note": {"type": "string"},
+            },
+        },
+    ],
+    "description": "A date (day, month or year precision) or an instant with its zone, with confidence and note.",
+}
+
+DateField = Annotated[
+    DateValue,
+    PlainValidator(_date_value),
+    PlainSerializer(_dump_date),
+    WithJsonSchema(_DATE_SCHEMA),
+]
+
+
+def _zone_name(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected an IANA zone name like America/New_York (got {value!r})")
+    zone(value)
+    return value
+
+
+ZoneName = Annotated[str, PlainValidator(_zone_name), WithJsonSchema({"type": "string", "description": "IANA zone name"})]
+
+
+def _enum(kind: type[E]) -> Any:
+    """An enum field that takes the enum's string values (strict mode would demand instances)."""
+    return Annotated[kind, Strict(False)]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=False, use_enum_values=False)
+
+
+class NoteIn(_In):
+    """A dated note: a judgement call, what was tried, what the record relies on."""
+
+    date: DateField
+    text: Text
+
+    def to_domain(self) -> Note:
+        return Note(self.date, self.text)
+
+
+class AliasIn(_In):
+    """Another name, with a BCP 47 language/script tag (``zh-Hans``) and where it is used."""
+
+    name: Text
+    lang: LangTag | None = None
+    note: Text | None = None
+
+    def to_domain(self) -> Alias:
+        return Alias(self.name, self.lang, self.note)
+
+
+class LinkIn(_In):
+    """A dated ownership or affiliation link to another entity."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    relation: _enum(LinkRelation)  # type: ignore[valid-type]
+    entity: Id
+    from_: DateField | None = Field(default=None, alias="from")
+    until: DateField | None = None
+    sources: list[Id] = []
+    note: Text | None = None
+
+    def to_domain(self) -> Link:
+        return Link(self.relation, self.entity, self.from_, self.until, tuple(self.sources), self.note)
+
+
+class EntityIn(_In):
+    """A company, app, product, person, government body or organization."""
+
+    id: Id
+    name: Text
+    kind: _enum(EntityKind)  # type: ignore[valid-type]
+    country: Country | None = None
+    aliases: list[AliasIn] = []
+    links: list[LinkIn] = []
+    notes: list[NoteIn] = []
+
+    def to_domain(self) -> Entity:
+        return Entity(
+            self.id,
+            self.name,
+            self.kind,
+            self.country,
+            tuple(a.to_domain() for a in self.aliases),
+            tuple(link.to_domain() for link in self.links),
+            tuple(n.to_domain() for n in self.notes),
+        )
+
+
+class SourceIn(_In):
+    """A document the data relies on; seed documents name their file in ``seeds/``."""
+
+    id: Id
+    kind: _enum(SourceKind)  # type: ignore[valid-type]
+    publisher: Text
+    title: Text
+    published: DateField | None = None
+    url: Url | None = None
+    seed: Annotated[str, StringConstraints(pattern=r"^[\w.-]+\.txt$")] | None = None
+    retrieved: DateField | None = None
+
+    @model_validator(mode="after")
+    def _seed_file(self) -> SourceIn:
+        if (self.kind is SourceKind.SEED) != (self.seed is not None):
+            raise ValueError("'seed' (the file name in seeds/) is required for kind 'seed' and only for it")
+        return self
+
+    def to_domain(self) -> Source:
+        return Source(self.id, self.kind, self.publisher, self.title, self.published, self.url, self.seed, self.retrieved)
+
+
+class InstrumentIn(_In):
+    """A typed identifier: ``{type: fr_citation, value: 84 FR 22961}``."""
+
+    type: _enum(InstrumentType)  # type: ignore[valid-type]
+    value: Text
+    url: Url | None = None
+
+    def to_domain(self) -> Instrument:
+        return Instrument(self.type, self.value, self.url)
+
+
+class DatesIn(_In):
+    """The five dates, kept apart; each optional."""
+
+    announced: DateField | None = None
+    signed: DateField | None = None
+    published: DateField | None = None
+    effective: DateField | None = None
+    ended: DateField | None = None
+
+    def to_domain(self) -> Dates:
+        return Dates(self.announced, self.signed, self.published, self.effective, self.ended)
+
+
+class TargetIn(_In):
+    """An entity the action names (with role and scope), or an item with its destinations."""
+
+    entity: Id | None = None
+    item: Text | None = None
+    destinations: list[Text] = []
+    role: _enum(Role) = Role.NAMED  # type: ignore[valid-type]
+    scope: _enum(Scope) = Scope.ENTITY  # type: ignore[valid-type]
+    listed_as: Text | None = None
+    prohibitions: list[Id] = []
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> TargetIn:
+        if (self.entity is None) == (self.item is None):
+            raise ValueError("a target names exactly one of 'entity' (an entity id) or 'item' (what an export rule covers)")
+        return self
+
+    def to_domain(self) -> Target:
+        return Target(self.entity, self.item, tuple(self.destinations), self.role, self.scope, self.listed_as, tuple(self.prohibitions))
+
+
+class ProhibitionIn(_In):
+    """One prohibition, with an id relations can name and its own dates where they differ."""
+
+    id: Id
+    category: _enum(Category)  # type: ignore[valid-type]
+    summary: Text
+    effective: DateField | None = None
+    ended: DateField | None = None
+
+    def to_domain(self) -> Prohibition:
+        return Prohibition(self.id, self.category, self.summary, self.effective, self.ended)
+
+
+class RelationIn(_In):
+    """How this action changes another, limited to some prohibitions, targets or a period."""
+
+    type: _enum(RelationType)  # type: ignore[valid-type]
+    action: Id
+    prohibitions: list[Id] = []
+    entities: list[Id] = []
+    effective: DateField | None = None
+    until: DateField | None = None
+    purpose: Text | None = None
+    note: Text | None = None
+
+    def to_domain(self) -> Relation:
+        return Relation(
+            self.type, self.action, tuple(self.prohibitions), tuple(self.entities), self.effective, self.until, self.purpose, self.note
+        )
+
+
+class EvidenceIn(_In):
+    """A source reference: a verbatim seed ``quote``, or a ``locator`` and the facts it ``supports``."""
+
+    source: Id
+    quote: Text | None = None
+    locator: Text | None = None
+    supports: list[Fact] = []
+    note: Text | None = None
+
+    def to_domain(self) -> Evidence:
+        return Evidence(self.source, self.quote, self.locator, tuple(self.supports), self.note)
+
+
+class _ActionIn(_In):
+    id: Id
+    title: Text
+    jurisdiction: Jurisdiction
+    authority: Text
+    timezone: ZoneName | None = None
+    summary: Text | None = None
+    instruments: list[InstrumentIn] = []
+    dates: DatesIn = DatesIn()
+    targets: list[TargetIn] = []
+    relations: list[RelationIn] = []
+    evidence: Annotated[list[EvidenceIn], Field(min_length=1)]
+    confidence: Literal["confirmed", "reported", "unconfirmed"] | None = None
+    notes: list[NoteIn] = []
+    acknowledged: list[Acknowledgement] = []
+
+    def _restricts(self) -> tuple[Prohibition, ...]:
+        return ()
+
+    def to_domain(self) -> Action:
+        return Action(
+            id=self.id,
+            kind=ActionKind(getattr(self, "kind")),
+            title=self.title,
+            jurisdiction=self.jurisdiction,
+            authority=self.authority,
+            dates=self.dates.to_domain(),
+            timezone=self.timezone,
+            summary=self.summary,
+            instruments=tuple(i.to_domain() for i in self.instruments),
+            targets=tuple(t.to_domain() for t in self.targets),
+            restricts=self._restricts(),
+            relations=tuple(r.to_domain() for r in self.relations),
+            evidence=tuple(e.to_domain() for e in self.evidence),
+            confidence=self.confidence,
+            notes=tuple(n.to_domain() for n in self.notes),
+            acknowledged=tuple(self.acknowledged),
+        )
+
+
+class _RestrictingIn(_ActionIn):
+    targets: Annotated[list[TargetIn], Field(min_length=1)]
+    restricts: list[ProhibitionIn] = []
+
+    def _restricts(self) -> tuple[Prohibition, ...]:
+        return tuple(p.to_domain() for p in self.restricts)
+
+
+class _ModifierIn(_ActionIn):
+    relations: Annotated[list[RelationIn], Field(min_length=1)]
+
+
+class EntityListAdditionIn(_RestrictingIn):
+    """Parties added to the U.S. Entity List (or a similar list)."""
+
+    kind: Literal["entity_list_addition"]
+
+
+class ExecutiveOrderIn(_RestrictingIn):
+    """An executive order; empty ``restricts`` when it only directs an agency."""
+
+    kind: Literal["executive_order"]
+
+
+class DeviceBanIn(_RestrictingIn):
+    """A ban on government devices or in government procurement."""
+
+    kind: Literal["device_ban"]
+
+
+class AppBanIn(_RestrictingIn):
+    """A ban on an app's distribution, services or use."""
+
+    kind: Literal["app_ban"]
+
+
+class ExportRuleIn(_RestrictingIn):
+    """A change to what needs an export license (may target items rather than parties)."""
+
+    kind: Literal["export_rule"]
+
+
+class DesignationIn(_RestrictingIn):
+    """A designation (national-security threat, debtor list, ...)."""
+
+    kind: Literal["designation"]
+
+
+class LegislationIn(_RestrictingIn):
+    """A statute or a section of one; prohibitions may take effect on different dates."""
+
+    kind: Literal["legislation"]
+
+
+class CourtRulingIn(_RestrictingIn):
+    """A court order: injunction, stay, ruling upholding or lifting, or an order restricting by itself."""
+
+    kind: Literal["court_ruling"]
+
+
+class EntityListRemovalIn(_ModifierIn):
+    """Parties removed from a list; ``revokes`` the listing for those entities."""
+
+    kind: Literal["entity_list_removal"]
+
+
+class ExemptionIn(_ModifierIn):
+    """A license or exemption carving something out of another action while it stays in force."""
+
+    kind: Literal["exemption"]
+
+
+class RevocationIn(_ModifierIn):
+    """An instrument that revokes other actions."""
+
+    kind: Literal["revocation"]
+
+
+class IndictmentIn(_ActionIn):
+    """Criminal charges: tracked for timelines, never a restriction."""
+
+    kind: Literal["indictment"]
+
+
+class PolicyRecommendationIn(_ActionIn):
+    """A non-binding recommendation (such as the EU 5G toolbox)."""
+
+    kind: Literal["policy_recommendation"]
+
+
+class StatementIn(_ActionIn):
+    """A statement of intent or position: never a restriction."""
+
+    kind: Literal["statement"]
+
+
+ActionIn = Annotated[
+    EntityListAdditionIn
+    | EntityListRemovalIn
+    | ExecutiveOrderIn
+    | DeviceBanIn
+    | AppBanIn
+    | ExemptionIn
+    | ExportRuleIn
+    | DesignationIn
+    | LegislationIn
+    | CourtRulingIn
+    | RevocationIn
+    | IndictmentIn
+    | PolicyRecommendationIn
+    | StatementIn,
+    Field(discriminator="kind"),
+]
+
+
+class ActionFileIn(_In):
+    """An action file: entities, sources and actions."""
+
+    model_config = ConfigDict(title="sanctiontrack action file")
+
+    entities: list[EntityIn] = []
+    sources: list[SourceIn] = []
+    actions: list[ActionIn] = []
+
+
+ENTITY: TypeAdapter[EntityIn] = TypeAdapter(EntityIn)
+SOURCE: TypeAdapter[SourceIn] = TypeAdapter(SourceIn)
+ACTION: TypeAdapter[ActionIn] = TypeAdapter(ActionIn)
+FILE: TypeAdapter[ActionFileIn] = TypeAdapter(ActionFileIn)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of an action file, generated from the models.
+
+    >>> json_schema()["title"]
+    'sanctiontrack action file'
+    """
+    schema = FILE.json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://sanctiontrack.readthedocs.io/schema/actions.schema.json"
+    return schema
+
+
+def dataset_from(entities: list[EntityIn], sources: list[SourceIn], actions: list[Any]) -> Dataset:
+    """Convert validated models to records."""
+    return Dataset(
+        tuple(e.to_domain() for e in entities),
+        tuple(s.to_domain() for s in sources),
+        tuple(a.to_domain() for a in actions),
+    )

@@ -1,0 +1,324 @@
+"""The query API: what applied to an entity on a day, its timeline, diffs, everything in force, screening."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+
+import pendulum
+from rapidfuzz import fuzz, process
+
+from ._clock import day_window, seconds
+from ._daily import DayIndex, build_daily
+from ._dates import DateValue, parse_day
+from ._engine import Engine, Item
+from ._entities import Entities
+from ._errors import QueryError, UnknownActionError
+from ._explain import Explainer, show_instant
+from ._intervals import FOREVER, contains
+from ._names import did_you_mean
+from ._model import Action, ActionKind, Dataset, Entity, Source
+from ._names import name_key
+from ._results import Change, Diff, Restrictions, ScreenMatch, ScreenResult, TimelineEvent, _Details
+
+__all__ = ["Tracker"]
+
+
+def _instant(value: object) -> pendulum.DateTime:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise QueryError(f"'at' must carry a time zone; a naive time names no instant (got {value.isoformat()!r})")
+        return pendulum.instance(value)
+    if isinstance(value, str):
+        try:
+            from ._dates import parse_instant
+
+            return parse_instant(value)
+        except ValueError as exc:
+            raise QueryError(f"'at': {exc}") from None
+    raise QueryError(f"'at' must be an aware datetime or ISO text with an offset (got {value!r})")
+
+
+class Tracker:
+    """A loaded dataset ready for questions; build one with :func:`sanctiontrack.load`.
+
+    >>> from sanctiontrack import load
+    >>> tracker = load()
+    >>> tracker.restrictions("iFlyTek", on="2019-10-09").restricted
+    True
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.engine = Engine(dataset)
+        self.entities = Entities(dataset.entities)
+        self.sources: dict[str, Source] = {s.id: s for s in dataset.sources}
+        self._explainer = Explainer(self.engine, self.sources)
+        self._daily: dict[str, DayIndex] = build_daily(self.engine)
+        self._days: dict[object, pendulum.Date] = {}
+        self._empty = _Details((), ())
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"dataset": self.dataset, "engine": self.engine, "daily": self._daily}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.dataset = state["dataset"]  # type: ignore[assignment]
+        self.engine = state["engine"]  # type: ignore[assignment]
+        self._daily = state["daily"]  # type: ignore[assignment]
+        self.entities = Entities(self.dataset.entities)
+        self.sources = {s.id: s for s in self.dataset.sources}
+        self._explainer = Explainer(self.engine, self.sources)
+        self._days = {}
+        self._empty = _Details((), ())
+
+    # -- lookups -----------------------------------------------------------------------------
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """Every action, in file order."""
+        return self.dataset.actions
+
+    def action(self, action_id: str) -> Action:
+        """The action with this id; raises :class:`UnknownActionError` with suggestions.
+
+        >>> from sanctiontrack import load
+        >>> load().action("us-eo-13942-tiktok").dates.signed.text()
+        '2020-08-06'
+        """
+        found = self.engine.actions.get(action_id)
+        if found is None:
+            hint = did_you_mean(action_id, list(self.engine.actions), cutoff=60)
+            raise UnknownActionError(action_id, (hint,) if hint else ())
+        return found
+
+    def _day(self, value: object) -> pendulum.Date:
+        day = self._days.get(value) if isinstance(value, (str, dt.date)) else None
+        if day is None:
+            try:
+                day = parse_day(value)
+            except ValueError as exc:
+                raise QueryError(str(exc)) from None
+            if isinstance(value, (str, dt.date)) and len(self._days) < 100_000:
+                self._days[value] = day
+        return day
+
+    # -- point queries -----------------------------------------------------------------------
+
+    def restrictions(
+        self,
+        entity: str,
+        *,
+        on: str | dt.date | None = None,
+        at: str | dt.datetime | None = None,
+        jurisdiction: str | None = None,
+    ) -> Restrictions:
+        """What restricted ``entity`` on day ``on`` (or at instant ``at``), and what did not and why.
+
+        ``entity`` is an id, a name or an alias in any script. Exactly one of ``on`` (a date or
+        ``YYYY-MM-DD``; the whole calendar day in each action's own zone) or ``at`` (an aware instant)
+        is required: there is no implicit "today".
+
+        >>> from sanctiontrack import load
+        >>> answer = load().restrictions("科大讯飞", on="2019-10-08")
+        >>> answer.restricted, [n.reason for n in answer.not_operative]
+        (False, ['not_yet_effective'])
+        """
+        if (on is None) == (at is None):
+            raise QueryError("give exactly one of 'on' (a day) or 'at' (an instant)")
+        found, matched = self.entities.resolve(entity)
+        if at is None and jurisdiction is None:
+            day = self._day(on)
+            index = self._daily.get(found.id)
+            if index is None:
+                return Restrictions(found, day, None, matched, False, self._empty)
+            ordinal = day.toordinal()
+            restricted = contains(index.restricted, ordinal)
+            segment = bisect_right(index.days, ordinal)
+            details = index.details.get(segment)
+            if details is None:
+                details = self._details(found.id, lambda tz: day_window(ordinal, tz))
+                index.details[segment] = details
+            return Restrictions(found, day, None, matched, restricted, details)  # type: ignore[arg-type]
+        if at is not None:
+            instant = _instant(at)
+            point = int(instant.timestamp())
+            items = self.engine.evaluate(found.id, lambda tz: (point, point + 1), jurisdiction)
+            return Restrictions(found, None, instant, matched, any(i.operative for i in items), self._make(found.id, items))
+        day = self._day(on)
+        ordinal = day.toordinal()
+        items = self.engine.evaluate(found.id, lambda tz: day_window(ordinal, tz), jurisdiction)
+        return Restrictions(found, day, None, matched, any(i.operative for i in items), self._make(found.id, items))
+
+    def _details(self, entity_id: str, window: object) -> _Details:
+        items = self.engine.evaluate(entity_id, window)  # type: ignore[arg-type]
+        return self._make(entity_id, items)
+
+    def _make(self, entity_id: str, items: Sequence[Item]) -> _Details:
+        restrictions, others = self._explainer.explain(entity_id, items)
+        return _Details(restrictions, others)
+
+    def restricted(self, entity: str, *, on: str | dt.date) -> bool:
+        """Whether ``entity`` was restricted on day ``on`` (the fast path of :meth:`restrictions`).
+
+        >>> from sanctiontrack import load
+        >>> load().restricted("Huawei", on="2019-05-15")
+        False
+        """
+        return self.restrictions(entity, on=on).restricted
+
+    # -- histories ---------------------------------------------------------------------------
+
+    def timeline(self, entity: str) -> tuple[TimelineEvent, ...]:
+        """Dated events concerning ``entity``, oldest first, with the state before and after each.
+
+        >>> from sanctiontrack import load
+        >>> events = load().timeline("iFlyTek")
+        >>> [(e.date, e.event) for e in events][:2]
+        [('2019-10-07', 'announced'), ('2019-10-09', 'effective')]
+        """
+        found, _ = self.entities.resolve(entity)
+        raw: list[tuple[int, str, str, Action, str]] = []
+        related: set[str] = set()
+        for aid, _index, _chain in self.engine.candidates(found.id):
+            related.add(aid)
+            related.update(self.engine.compiled[aid].related_by)
+        for aid in sorted(related):
+            action = self.engine.actions[aid]
+            tz = action.zone
+            for name, value in action.dates.items():
+                raw.append((seconds(value, tz), str(value), name, action, self._describe(action, name)))
+            for prohibition in action.restricts:
+                for name, value in (("effective", prohibition.effective), ("ended", prohibition.ended)):
+                    if value is not None:
+                        raw.append((seconds(value, tz), str(value), f"prohibition {name}", action, f"{prohibition.id}: {prohibition.summary}"))
+        raw.sort(key=lambda r: (r[0], r[3].id, r[2]))
+        events: list[TimelineEvent] = []
+        for ts, text, name, action, description in raw:
+            tz = action.zone
+            day = pendulum.from_timestamp(ts, tz=tz).date()
+            before = self.restrictions(found.id, on=day.subtract(days=1))
+            after = self.restrictions(found.id, on=day)
+            events.append(
+                TimelineEvent(
+                    text,
+                    day,
+                    name,
+                    action,
+                    description,
+                    before.restricted,
+                    after.restricted,
+                    tuple(r.action.id for r in before.restrictions),
+                    tuple(r.action.id for r in after.restrictions),
+                )
+            )
+        return tuple(events)
+
+    def _describe(self, action: Action, name: str) -> str:
+        verbs = {
+            "announced": "announced",
+            "signed": "signed" if action.kind is not ActionKind.COURT_RULING else "issued",
+            "published": "published",
+            "effective": "takes effect",
+            "ended": "ends",
+        }
+        rel = "; ".join(f"{r.type.value} {r.action}" for r in action.relations)
+        return f"{action.title} {verbs[name]}" + (f" ({rel})" if rel and name == "effective" else "")
+
+    def diff(self, entity: str, start: str | dt.date, end: str | dt.date) -> Diff:
+        """What came into and went out of force for ``entity`` between two days.
+
+        >>> from sanctiontrack import load
+        >>> change = load().diff("WeChat", "2020-09-01", "2021-07-01")
+        >>> change.restricted_before, change.restricted_after
+        (False, False)
+        """
+        first, last = self._day(start), self._day(end)
+        if last < first:
+            raise QueryError(f"'end' ({last}) must not be before 'start' ({first})")
+        before = self.restrictions(entity, on=first)
+        after = self.restrictions(entity, on=last)
+        old = {r.action.id: r for r in before.restrictions}
+        new = {r.action.id: r for r in after.restrictions}
+        came = tuple(Change(r.action, "came_into_force", r.explanation) for aid, r in new.items() if aid not in old)
+        left_reasons = {n.action.id: n.explanation for n in after.not_operative}
+        went = tuple(Change(r.action, "went_out_of_force", left_reasons.get(aid, "no longer concerns this entity")) for aid, r in old.items() if aid not in new)
+        events = tuple(e for e in self.timeline(before.entity.id) if first < e.day <= last)
+        return Diff(before.entity, first, last, before.restricted, after.restricted, came, went, events)
+
+    def in_force(
+        self,
+        *,
+        on: str | dt.date,
+        jurisdiction: str | None = None,
+        kind: str | ActionKind | None = None,
+        authority: str | None = None,
+    ) -> tuple[Action, ...]:
+        """Every binding action operative on day ``on``, optionally filtered.
+
+        ``authority`` matches case-insensitively anywhere in the authority's name.
+
+        >>> from sanctiontrack import load
+        >>> ids = [a.id for a in load().in_force(on="2020-02-20", jurisdiction="US", kind="entity_list_addition")]
+        >>> "us-bis-2019-huawei-entity-list" in ids
+        True
+        """
+        day = self._day(on).toordinal()
+        wanted_kind = ActionKind(kind) if isinstance(kind, str) else kind
+        out = []
+        for action in self.dataset.actions:
+            if jurisdiction is not None and action.jurisdiction != jurisdiction:
+                continue
+            if wanted_kind is not None and action.kind is not wanted_kind:
+                continue
+            if authority is not None and authority.casefold() not in action.authority.casefold():
+                continue
+            if self.engine.in_force(action.id, *day_window(day, action.zone)):
+                out.append(action)
+        return tuple(out)
+
+    # -- screening ---------------------------------------------------------------------------
+
+    def screen(self, names: Iterable[str], *, on: str | dt.date, threshold: float = 85.0, limit: int = 3) -> tuple[ScreenResult, ...]:
+        """For each name, the best-matching entities (score 0–100) and whether each was restricted on ``on``.
+
+        Exact matches of a normalized name score 100; others come from fuzzy matching (rapidfuzz).
+
+        >>> from sanctiontrack import load
+        >>> [r.matches[0].entity.id for r in load().screen(["IFLYTEK CO LTD", "Acme Widgets"], on="2020-03-01")[:1]]
+        ['iflytek']
+        """
+        day = self._day(on)
+        names = list(names)
+        keys = [name_key(n) for n in names]
+        results: list[ScreenResult] = []
+        pending: list[int] = []
+        exact: dict[int, list[tuple[str, str, float]]] = {}
+        for i, key in enumerate(keys):
+            hits = self.entities.candidates(key)
+            if hits:
+                exact[i] = [(entity_id, name, 100.0) for _, entity_id, name in hits]
+            if not hits or limit > 1:
+                pending.append(i)
+        fuzzy: dict[int, list[tuple[str, str, float]]] = {}
+        if pending:
+            choices = self.entities.keys
+            for i in pending:
+                found = process.extract(keys[i], choices, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=threshold)
+                fuzzy[i] = [(entity_id, name, float(score)) for key, score, _ in found for _, entity_id, name in self.entities.candidates(key)]
+        for i, query in enumerate(names):
+            best: dict[str, tuple[str, float]] = {}
+            for entity_id, name, score in [*exact.get(i, ()), *fuzzy.get(i, ())]:
+                if entity_id not in best or best[entity_id][1] < score:
+                    best[entity_id] = (name, score)
+            ranked = sorted(best.items(), key=lambda kv: (-kv[1][1], kv[0]))[:limit]
+            matches = tuple(
+                ScreenMatch(self.entities[entity_id], name, score, self._restricted_on(entity_id, day)) for entity_id, (name, score) in ranked
+            )
+            results.append(ScreenResult(query, matches))
+        return tuple(results)
+
+    def _restricted_on(self, entity_id: str, day: pendulum.Date) -> bool:
+        index = self._daily.get(entity_id)
+        return index is not None and contains(index.restricted, day.toordinal())
+
