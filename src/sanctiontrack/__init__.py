@@ -43,6 +43,7 @@ from ._model import (
     Target,
 )
 from ._results import (
+    ActionHistory,
     Basis,
     CarveOut,
     Change,
@@ -55,6 +56,7 @@ from ._results import (
     Restrictions,
     ScreenMatch,
     ScreenResult,
+    Span,
     Status,
     TimelineEvent,
 )
@@ -77,6 +79,7 @@ def json_schema() -> dict[str, Any]:
 
 __all__ = [
     "Action",
+    "ActionHistory",
     "ActionKind",
     "Alias",
     "Basis",
@@ -119,6 +122,7 @@ __all__ = [
     "ScreenResult",
     "Source",
     "SourceKind",
+    "Span",
     "State",
     "Status",
     "Target",

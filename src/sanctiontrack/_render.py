@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from ._model import Action, Entity
-from ._results import Diff, Restrictions, ScreenResult, TimelineEvent
+from ._results import Citation, Diff, Restrictions, ScreenResult, TimelineEvent
 
 __all__ = ["render_action", "render_actions", "render_diff", "render_entities", "render_restrictions", "render_screen", "render_timeline"]
 
@@ -21,25 +22,28 @@ def render_restrictions(console: Console, answer: Restrictions) -> None:
     verdict = Text("RESTRICTED", style="bold red") if answer.restricted else Text("not restricted", style="bold green")
     console.print(Text.assemble(f"{entity.name} [{entity.id}]{via} on {answer.when}: ", verdict))
     if answer.restrictions:
-        table = Table(title="Operative restrictions", show_lines=True, expand=True)
-        table.add_column("action")
-        table.add_column("status")
-        table.add_column("basis")
-        table.add_column("explanation", ratio=3)
-        for r in answer.restrictions:
-            basis = r.basis.value + (f" as {r.target.listed_as!r}" if r.target.listed_as else "")
-            table.add_row(f"{r.action.title}\n[{r.action.id}]", r.status.value, basis, r.explanation)
-        console.print(table)
+        console.print(Text(f"\nOperative restrictions ({len(answer.restrictions)})", style="bold"))
+    for r in answer.restrictions:
+        console.print(Text.assemble("  • ", (r.action.title, "bold"), f"  [{r.action.id}]"))
+        basis = r.basis.value + (f", listed as {r.target.listed_as!r}" if r.target.listed_as else "")
+        console.print(f"    {r.action.kind.value}, {r.action.jurisdiction}; status: {r.status.value}; basis: {basis}", highlight=False)
+        console.print(Padding(r.explanation, (0, 0, 0, 4)), highlight=False)
+        _sources(console, r.sources)
     if answer.not_operative:
-        table = Table(title="Concerning actions that did not apply", show_lines=True, expand=True)
-        table.add_column("action")
-        table.add_column("reason")
-        table.add_column("explanation", ratio=3)
-        for n in answer.not_operative:
-            table.add_row(f"{n.action.title}\n[{n.action.id}]", n.reason.value, n.explanation)
-        console.print(table)
+        console.print(Text(f"\nConcerning actions that did not apply ({len(answer.not_operative)})", style="bold"))
+    for n in answer.not_operative:
+        console.print(Text.assemble("  • ", (n.action.title, "bold"), f"  [{n.action.id}]"))
+        console.print(Padding(f"{n.reason.value}: {n.explanation}", (0, 0, 0, 4)), highlight=False)
     if not answer.restrictions and not answer.not_operative:
         console.print("No action in the data concerns this entity on that day.")
+
+
+def _sources(console: Console, citations: Sequence[Citation]) -> None:
+    for c in citations[:4]:
+        detail = f'"{c.evidence.quote}"' if c.evidence.quote else (c.evidence.locator or "")
+        console.print(Padding(f"source: {c.source.publisher}, {c.source.title} — {detail}", (0, 0, 0, 4)), style="dim", highlight=False)
+    if len(citations) > 4:
+        console.print(Padding(f"... and {len(citations) - 4} more sources (use --format json)", (0, 0, 0, 4)), style="dim")
 
 
 def render_timeline(console: Console, entity: Entity, events: Sequence[TimelineEvent]) -> None:

@@ -11,6 +11,7 @@ from ._engine import Reason, State
 from ._model import Action, Entity, Evidence, Link, Prohibition, Source, Target
 
 __all__ = [
+    "ActionHistory",
     "Basis",
     "CarveOut",
     "Change",
@@ -23,6 +24,7 @@ __all__ = [
     "Restrictions",
     "ScreenMatch",
     "ScreenResult",
+    "Span",
     "Status",
     "TimelineEvent",
 ]
@@ -180,6 +182,26 @@ class Diff:
     came_into_force: tuple[Change, ...]
     went_out_of_force: tuple[Change, ...]
     events: tuple[TimelineEvent, ...]
+
+
+@attrs.frozen(slots=True)
+class Span:
+    """A run of days over which an action stood the same way for an entity (``end`` is exclusive)."""
+
+    start: pendulum.Date
+    end: pendulum.Date | None
+    state: str
+    detail: str
+
+
+@attrs.frozen(slots=True)
+class ActionHistory:
+    """How one action bore on an entity over time: spans in force, suspended, carved out or lapsed."""
+
+    action: Action
+    basis: Basis
+    via: tuple[Link, ...]
+    spans: tuple[Span, ...]
 
 
 @attrs.frozen(slots=True)

@@ -18,9 +18,9 @@ from ._errors import QueryError, UnknownActionError
 from ._explain import Explainer, show_instant
 from ._intervals import FOREVER, contains
 from ._names import did_you_mean
-from ._model import Action, ActionKind, Dataset, Entity, Source
+from ._model import Action, ActionKind, Dataset, Link, Source
 from ._names import name_key
-from ._results import Change, Diff, Restrictions, ScreenMatch, ScreenResult, TimelineEvent, _Details
+from ._results import ActionHistory, Basis, Change, Diff, Restrictions, ScreenMatch, ScreenResult, Span, TimelineEvent, _Details
 
 __all__ = ["Tracker"]
 
@@ -213,6 +213,73 @@ class Tracker:
                 )
             )
         return tuple(events)
+
+    def history(self, entity: str) -> tuple[ActionHistory, ...]:
+        """For each action concerning ``entity``, the spans of days it was in force, suspended or lapsed.
+
+        States: ``in_force``, ``in_force_with_exemption`` (a carve-out applied), ``suspended``
+        (enjoined or stayed), ``lapsed`` (between renewals). Days outside every span: not yet in
+        force, ended, or never binding. Non-binding actions appear with no spans.
+
+        >>> from sanctiontrack import load
+        >>> [(s.start.to_date_string(), s.state) for h in load().history("iflytek") for s in h.spans][:2]
+        [('2019-10-09', 'in_force'), ('2020-02-24', 'in_force_with_exemption')]
+        """
+        found, _ = self.entities.resolve(entity)
+        index = self._daily.get(found.id)
+        if index is None:
+            return ()
+        days = index.days
+        rows: dict[str, dict[str, object]] = {}
+        order: list[str] = []
+        for position, day in enumerate(days):
+            end = days[position + 1] if position + 1 < len(days) else None
+            answer = self.restrictions(found.id, on=pendulum.Date.fromordinal(day))
+            seen: set[str] = set()
+            for r in answer.restrictions:
+                state = "in_force_with_exemption" if r.exemptions else "in_force"
+                operative = ", ".join(p.id for p in r.operative)
+                detail = "; ".join(c.purpose or c.action.title for c in r.exemptions) if r.exemptions else f"operative: {operative}"
+                self._extend(rows, order, r.action, r.basis, r.via, day, end, state, detail)
+                seen.add(r.action.id)
+            for n in answer.not_operative:
+                if n.action.id in seen:
+                    continue
+                state = {"suspended": "suspended", "lapsed": "lapsed"}.get(n.reason.value)
+                self._extend(rows, order, n.action, n.basis, n.via, day, end, state, n.explanation)
+        out = []
+        for aid in order:
+            row = rows[aid]
+            spans = tuple(
+                Span(pendulum.Date.fromordinal(a), pendulum.Date.fromordinal(b) if b is not None else None, state, detail)
+                for a, b, state, detail in row["spans"]  # type: ignore[attr-defined]
+            )
+            out.append(ActionHistory(row["action"], row["basis"], row["via"], spans))  # type: ignore[arg-type]
+        return tuple(out)
+
+    @staticmethod
+    def _extend(
+        rows: dict[str, dict[str, object]],
+        order: list[str],
+        action: Action,
+        basis: Basis,
+        via: tuple[Link, ...],
+        day: int,
+        end: int | None,
+        state: str | None,
+        detail: str,
+    ) -> None:
+        row = rows.get(action.id)
+        if row is None:
+            row = rows[action.id] = {"action": action, "basis": basis, "via": via, "spans": []}
+            order.append(action.id)
+        if state is None:
+            return
+        spans: list[list[object]] = row["spans"]  # type: ignore[assignment]
+        if spans and spans[-1][1] == day and spans[-1][2] == state and spans[-1][3] == detail:
+            spans[-1][1] = end
+        else:
+            spans.append([day, end, state, detail])
 
     def _describe(self, action: Action, name: str) -> str:
         verbs = {
