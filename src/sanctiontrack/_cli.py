@@ -15,11 +15,17 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from ._errors import DataError, SanctionTrackError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ._model import Entity
+    from ._tracker import Tracker
 
 app = typer.Typer(
     name="sanctiontrack",
@@ -31,14 +37,14 @@ app = typer.Typer(
 )
 
 
-class Fmt(str, enum.Enum):
+class Fmt(enum.StrEnum):
     """Output formats of query commands."""
 
     table = "table"
     json = "json"
 
 
-class ValidateFmt(str, enum.Enum):
+class ValidateFmt(enum.StrEnum):
     """Output formats of ``validate``."""
 
     text = "text"
@@ -46,7 +52,7 @@ class ValidateFmt(str, enum.Enum):
     github = "github"
 
 
-class ScreenFmt(str, enum.Enum):
+class ScreenFmt(enum.StrEnum):
     """Output formats of ``screen``."""
 
     table = "table"
@@ -54,7 +60,7 @@ class ScreenFmt(str, enum.Enum):
     json = "json"
 
 
-class ExportFmt(str, enum.Enum):
+class ExportFmt(enum.StrEnum):
     """Output formats of ``export``."""
 
     json = "json"
@@ -90,13 +96,13 @@ def _friendly() -> Iterator[None]:
         _fail(f"{err.filename or ''}: {err.strerror or err}".lstrip(": "))
 
 
-def _tracker(data: Path | None):  # type: ignore[no-untyped-def]
+def _tracker(data: Path | None) -> Tracker:
     from ._loader import load
 
     return load(data)
 
 
-def _console():  # type: ignore[no-untyped-def]
+def _console() -> Console:
     from rich.console import Console
 
     return Console(soft_wrap=False, width=max(100, int(os.environ.get("COLUMNS", "0") or 0)))
@@ -122,7 +128,9 @@ def restrictions(
     name: Annotated[str, typer.Argument(help="An entity id, name or alias, in any script.")],
     on: Annotated[str | None, typer.Option("--on", help="The day asked about (YYYY-MM-DD); default today.")] = None,
     at: Annotated[str | None, typer.Option("--at", help="An exact instant with its offset, e.g. 2019-05-16T09:00-04:00.")] = None,
-    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", "-j", help="Only actions of this jurisdiction (US, CN, IN, GB, EU).")] = None,
+    jurisdiction: Annotated[
+        str | None, typer.Option("--jurisdiction", "-j", help="Only actions of this jurisdiction (US, CN, IN, GB, EU).")
+    ] = None,
     fmt: FormatOpt = Fmt.table,
     data: DataOpt = None,
 ) -> None:
@@ -133,7 +141,11 @@ def restrictions(
         if on is not None and at is not None:
             _fail("give either --on or --at, not both", 2)
         tracker = _tracker(data)
-        answer = tracker.restrictions(name, at=at, jurisdiction=jurisdiction) if at else tracker.restrictions(name, on=_today(on, fmt), jurisdiction=jurisdiction)
+        answer = (
+            tracker.restrictions(name, at=at, jurisdiction=jurisdiction)
+            if at
+            else tracker.restrictions(name, on=_today(on, fmt), jurisdiction=jurisdiction)
+        )
         if fmt is Fmt.json:
             _print_json(restrictions_json(answer))
             return
@@ -202,7 +214,9 @@ def in_force(
             from ._names import did_you_mean
 
             hint = did_you_mean(kind, [k.value for k in ActionKind])
-            _fail(f"unknown kind {kind!r}" + (f"; did you mean {hint!r}?" if hint else f" (one of: {', '.join(k.value for k in ActionKind)})"))
+            _fail(
+                f"unknown kind {kind!r}" + (f"; did you mean {hint!r}?" if hint else f" (one of: {', '.join(k.value for k in ActionKind)})")
+            )
         day = _today(on, fmt)
         actions = _tracker(data).in_force(on=day, jurisdiction=jurisdiction, kind=kind, authority=authority)
         if fmt is Fmt.json:
@@ -244,6 +258,7 @@ def entities(
 
     with _friendly():
         tracker = _tracker(data)
+        rows: list[tuple[Entity, str, float | None]]
         if query:
             rows = [(m.entity, m.name, m.score) for m in tracker.entities.search(query, limit=limit)]
         else:
@@ -281,7 +296,9 @@ def screen(
                 if not result.matches:
                     writer.writerow([result.query, "", "", "", "", "", "", day])
                 for rank, m in enumerate(result.matches, 1):
-                    writer.writerow([result.query, rank, m.entity.id, m.entity.name, m.name, f"{m.score:.1f}", str(m.restricted).lower(), day])
+                    writer.writerow(
+                        [result.query, rank, m.entity.id, m.entity.name, m.name, f"{m.score:.1f}", str(m.restricted).lower(), day]
+                    )
         else:
             from ._render import render_screen
 
@@ -332,7 +349,22 @@ def export(
             for e in tracker.entities:
                 writer.writerow([e.id, e.name, e.kind.value, e.country or "", " | ".join(a.name for a in e.aliases)])
             return
-        writer.writerow(["id", "kind", "title", "jurisdiction", "authority", "announced", "signed", "published", "effective", "ended", "targets", "instruments"])
+        writer.writerow(
+            [
+                "id",
+                "kind",
+                "title",
+                "jurisdiction",
+                "authority",
+                "announced",
+                "signed",
+                "published",
+                "effective",
+                "ended",
+                "targets",
+                "instruments",
+            ]
+        )
         for a in tracker.actions:
             d = a.dates
             writer.writerow(
@@ -377,7 +409,15 @@ def validate(
                 "errors": len(report.errors),
                 "warnings": len(report.warnings),
                 "problems": [
-                    {"path": p.path, "line": p.line, "col": p.col, "record": p.record, "severity": p.severity, "code": p.code, "message": p.message}
+                    {
+                        "path": p.path,
+                        "line": p.line,
+                        "col": p.col,
+                        "record": p.record,
+                        "severity": p.severity,
+                        "code": p.code,
+                        "message": p.message,
+                    }
                     for p in problems
                 ],
             }
@@ -417,4 +457,3 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise SystemExit(130) from None
-

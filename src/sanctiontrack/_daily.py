@@ -12,7 +12,8 @@ import attrs
 
 from ._clock import day_ceil, day_of
 from ._engine import Engine
-from ._intervals import FOREVER, Intervals, subtract, union
+from ._intervals import FOREVER, Intervals, intersect, subtract, union
+from ._model import Link
 
 __all__ = ["DayIndex", "build_daily"]
 
@@ -45,20 +46,12 @@ def build_daily(engine: Engine) -> dict[str, DayIndex]:
     """Index every entity that some action could bear on."""
     restricted: dict[str, list[Intervals]] = defaultdict(list)
     points: dict[str, set[int]] = defaultdict(set)
-    descendants: dict[str, list[tuple[str, tuple[object, ...]]]] = {}
-    for owner in engine.owned:
-        found: list[tuple[str, tuple[object, ...]]] = []
-        stack = [(owner, ())]
-        seen = {owner}
-        while stack:
-            current, chain = stack.pop()
-            for child, link in engine.owned.get(current, ()):
-                if child not in seen and len(chain) < 8:
-                    seen.add(child)
-                    found.append((child, (*chain, link)))
-                    stack.append((child, (*chain, link)))
-        descendants[owner] = found
-    for aid, c in engine.compiled.items():
+    descendants: dict[str, list[tuple[str, tuple[tuple[Link, ...], ...]]]] = defaultdict(list)
+    linked = {e.id for e in engine.dataset.entities if any(link.relation.is_ownership for link in e.links)}
+    for entity_id in linked:
+        for owner, chains in engine.ownership(entity_id):
+            descendants[owner].append((entity_id, chains))
+    for c in engine.compiled.values():
         action = c.action
         if not action.targets:
             continue
@@ -78,7 +71,7 @@ def build_daily(engine: Engine) -> dict[str, DayIndex]:
             entity = target.entity
             if entity is None:
                 continue
-            reach: list[tuple[str, tuple[object, ...]]] = [(entity, ())]
+            reach: list[tuple[str, tuple[tuple[Link, ...], ...]]] = [(entity, ())]
             if target.scope.value == "with_subsidiaries":
                 reach.extend(descendants.get(entity, ()))
             operative: Intervals = ()
@@ -95,15 +88,13 @@ def build_daily(engine: Engine) -> dict[str, DayIndex]:
                         period = subtract(period, union(*suspended))
                     spans.append(period)
                 operative = union(*spans)
-            for who, chain in reach:
+            for who, chains in reach:
                 points[who].update(own)
-                if chain:
-                    validity = engine.chain_validity(chain, tz)  # type: ignore[arg-type]
-                    _points(validity, tz, points[who])
+                if chains:
+                    for chain in chains:
+                        _points(engine.chain_validity(chain, tz), tz, points[who])
                     if operative:
-                        from ._intervals import intersect
-
-                        restricted[who].append(_days(intersect(operative, validity), tz))
+                        restricted[who].append(_days(intersect(operative, engine.validity(chains, tz)), tz))
                 elif operative:
                     restricted[who].append(_days(operative, tz))
     index: dict[str, DayIndex] = {}

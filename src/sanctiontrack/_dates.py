@@ -56,9 +56,7 @@ DEFAULT_TIMEZONES: dict[str, str] = {
 }
 
 _DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_INSTANT = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}(?::?\d{2})?)?$"
-)
+_INSTANT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}(?::?\d{2})?)?$")
 
 
 @lru_cache(maxsize=256)
@@ -87,8 +85,9 @@ class DateValue:
     ``date`` is the calendar day (the first day of the month or year for coarser values); ``at`` is
     set only for instants.
 
-    >>> DateValue.parse("2019-10")
-    DateValue(date=Date(2019, 10, 1), precision=<Precision.MONTH: 'month'>, confidence=<Confidence.CONFIRMED: 'confirmed'>, note=None, at=None, tz=None)
+    >>> month = DateValue.parse("2019-10")
+    >>> month.date, month.precision.value, month.confidence.value
+    (Date(2019, 10, 1), 'month', 'confirmed')
     >>> str(DateValue.parse("2019-05-16T16:15", tz="America/New_York"))
     '2019-05-16T16:15 America/New_York'
     """
@@ -218,14 +217,10 @@ def parse_instant(text: str, tz: str | None = None) -> pendulum.DateTime:
     """
     match = _INSTANT.match(text.strip())
     if match is None:
-        raise ValueError(
-            f"expected a date (YYYY-MM-DD, YYYY-MM or YYYY) or a time (YYYY-MM-DDTHH:MM with a zone) (got {text!r})"
-        )
+        raise ValueError(f"expected a date (YYYY-MM-DD, YYYY-MM or YYYY) or a time (YYYY-MM-DDTHH:MM with a zone) (got {text!r})")
     year, month, day, hour, minute, second, offset = match.groups()
     if offset is None and tz is None:
-        raise ValueError(
-            f"a time needs a zone: add 'tz' (e.g. America/New_York) or an offset like -04:00 (got {text!r})"
-        )
+        raise ValueError(f"a time needs a zone: add 'tz' (e.g. America/New_York) or an offset like -04:00 (got {text!r})")
     try:
         naive = (int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
         pendulum.date(*naive[:3])

@@ -116,7 +116,9 @@ def dump_action(action: Action) -> dict[str, Any]:
     }
     if action.kind.is_restricting:
         out["restricts"] = [
-            _clean({"id": p.id, "category": p.category.value, "summary": p.summary, "effective": _date(p.effective), "ended": _date(p.ended)})
+            _clean(
+                {"id": p.id, "category": p.category.value, "summary": p.summary, "effective": _date(p.effective), "ended": _date(p.ended)}
+            )
             for p in action.restricts
         ]
     return _clean(out)

@@ -222,7 +222,10 @@ class Engine:
             return extended[aid]
 
         for aid in compiled:
-            compiled[aid].life = extended_life(aid, frozenset())
+            c = compiled[aid]
+            c.life = extended_life(aid, frozenset())
+            if c.life:
+                c.first_seen = min(c.first_seen, c.life[0][0])  # an extension may reach back before the action's own dates
         # 3. terminations
         for c in compiled.values():
             for relation in c.action.relations:
@@ -265,12 +268,12 @@ class Engine:
         for c in compiled.values():
             tz = c.action.zone
             for prohibition in c.action.restricts:
-                start = _zone_seconds(prohibition.effective, tz)
-                end = _zone_seconds(prohibition.ended, tz)
-                period = clip(c.life, start, end)
+                p_start = _zone_seconds(prohibition.effective, tz)
+                p_end = _zone_seconds(prohibition.ended, tz)
+                period = clip(c.life, p_start, p_end)
                 causes = c.prohibition_causes.setdefault(prohibition.id, [])
-                if end is not None:
-                    causes.append(Cause(end, Reason.EXPIRED))
+                if p_end is not None:
+                    causes.append(Cause(p_end, Reason.EXPIRED))
                 for cause in causes:
                     period = clip(period, None, cause.ts)
                 c.prohibitions[prohibition.id] = period
@@ -294,22 +297,25 @@ class Engine:
 
     # -- evaluation ------------------------------------------------------------------------------
 
-    def owners(self, entity_id: str) -> list[tuple[str, tuple[Link, ...]]]:
-        """Every entity that owns ``entity_id`` directly or through a chain of ownership links."""
-        found: list[tuple[str, tuple[Link, ...]]] = []
-        stack: list[tuple[str, tuple[Link, ...]]] = [(entity_id, ())]
-        seen = {entity_id}
+    def ownership(self, entity_id: str) -> list[tuple[str, tuple[tuple[Link, ...], ...]]]:
+        """Every entity owning ``entity_id`` through ownership links, with every chain that leads there.
+
+        Chains are simple paths of at most eight links; a restriction reaches the owned entity while
+        at least one chain holds.
+        """
+        chains: dict[str, list[tuple[Link, ...]]] = {}
+        stack: list[tuple[str, tuple[Link, ...], frozenset[str]]] = [(entity_id, (), frozenset({entity_id}))]
         while stack:
-            current, chain = stack.pop()
+            current, chain, visited = stack.pop()
             entity = self.entities.get(current)
-            if entity is None:
+            if entity is None or len(chain) >= 8:
                 continue
             for link in entity.links:
-                if link.relation.is_ownership and link.entity not in seen and len(chain) < 8:
-                    seen.add(link.entity)
-                    found.append((link.entity, (*chain, link)))
-                    stack.append((link.entity, (*chain, link)))
-        return found
+                if link.relation.is_ownership and link.entity not in visited:
+                    path = (*chain, link)
+                    chains.setdefault(link.entity, []).append(path)
+                    stack.append((link.entity, path, visited | {link.entity}))
+        return [(owner, tuple(paths)) for owner, paths in chains.items()]
 
     def chain_validity(self, chain: Sequence[Link], tz: str) -> Intervals:
         """When every link of an ownership chain holds, in epoch seconds read in ``tz``."""
@@ -318,20 +324,28 @@ class Engine:
             valid = clip(valid, _zone_seconds(link.start, tz), _zone_seconds(link.until, tz))
         return valid
 
-    def candidates(self, entity_id: str) -> list[tuple[str, int, tuple[Link, ...]]]:
-        """(action id, target index, ownership chain) for every action that could bear on the entity."""
-        out = [(aid, index, ()) for aid, index in self.by_target.get(entity_id, ())]
-        for owner, chain in self.owners(entity_id):
+    def validity(self, chains: Sequence[Sequence[Link]], tz: str) -> Intervals:
+        """When at least one of the chains holds."""
+        return union(*(self.chain_validity(chain, tz) for chain in chains))
+
+    def candidates(self, entity_id: str) -> list[tuple[str, int, tuple[tuple[Link, ...], ...]]]:
+        """(action id, target index, ownership chains) for every action that could bear on the entity.
+
+        Direct targets come with no chains; owners' restrictions with ``scope: with_subsidiaries``
+        come with the chains linking the entity to that owner.
+        """
+        out: list[tuple[str, int, tuple[tuple[Link, ...], ...]]] = [(aid, index, ()) for aid, index in self.by_target.get(entity_id, ())]
+        for owner, chains in self.ownership(entity_id):
             for aid, index in self.by_target.get(owner, ()):
                 if self.actions[aid].targets[index].scope is Scope.WITH_SUBSIDIARIES:
-                    out.append((aid, index, chain))
+                    out.append((aid, index, chains))
         return out
 
     def evaluate(self, entity_id: str, window: Window, jurisdiction: str | None = None) -> list[Item]:
         """How every action concerning ``entity_id`` stands in the window (given per zone)."""
         items: list[Item] = []
         seen: set[tuple[str, str]] = set()
-        for aid, index, chain in self.candidates(entity_id):
+        for aid, index, chains in self.candidates(entity_id):
             c = self.compiled[aid]
             action = c.action
             if jurisdiction is not None and action.jurisdiction != jurisdiction:
@@ -339,31 +353,45 @@ class Engine:
             start, end = window(action.zone)
             if end <= c.first_seen:
                 continue
-            owner = chain[-1].entity if chain else entity_id
+            owner = chains[0][-1].entity if chains else entity_id
             key = (aid, owner)
             if key in seen:
                 continue
             seen.add(key)
-            item = self._item(c, index, chain, start, end)
+            item = self._item(c, index, chains, start, end)
             if item is not None:
                 items.append(item)
         return items
 
-    def _item(self, c: Compiled, index: int, chain: tuple[Link, ...], start: int, end: int) -> Item | None:
+    def _item(self, c: Compiled, index: int, chains: tuple[tuple[Link, ...], ...], start: int, end: int) -> Item | None:
         action = c.action
         target = action.targets[index]
+        chain: tuple[Link, ...] = ()
+        if chains:
+            holding = [ch for ch in chains if intersects(self.chain_validity(ch, action.zone), start, end)]
+            chain = (holding or list(chains))[0]
         if not action.kind.is_binding:
             return Item(action.id, index, chain, (), Reason.NON_BINDING)
         if not action.kind.is_restricting:
             return None
         if not action.restricts:
             if not c.life:
-                return Item(action.id, index, chain, (), Reason.NEVER_EFFECTIVE if action.dates.effective is None else Reason.NO_PROHIBITIONS)
+                return Item(
+                    action.id, index, chain, (), Reason.NEVER_EFFECTIVE if action.dates.effective is None else Reason.NO_PROHIBITIONS
+                )
             if start >= (last_end(c.life) or FOREVER):
                 cause = _cause_at(c.life_causes, last_end(c.life))
-                return Item(action.id, index, chain, (), cause.reason if cause else Reason.EXPIRED, ts=last_end(c.life), by=(cause.by,) if cause and cause.by else ())
+                return Item(
+                    action.id,
+                    index,
+                    chain,
+                    (),
+                    cause.reason if cause else Reason.EXPIRED,
+                    ts=last_end(c.life),
+                    by=(cause.by,) if cause and cause.by else (),
+                )
             return Item(action.id, index, chain, (), Reason.NO_PROHIBITIONS, by=tuple(c.implemented_by))
-        validity: Intervals | None = self.chain_validity(chain, action.zone) if chain else None
+        validity: Intervals | None = self.validity(chains, action.zone) if chains else None
         if validity is not None and not intersects(validity, start, end):
             if end <= (first_start(validity) or FOREVER):
                 return None
@@ -443,15 +471,14 @@ class Engine:
     def breakpoints(self, entity_id: str) -> list[tuple[int, str]]:
         """Every instant (with its zone) at which the answer for ``entity_id`` can change."""
         points: list[tuple[int, str]] = []
-        for aid, index, chain in self.candidates(entity_id):
+        for aid, _index, chains in self.candidates(entity_id):
             c = self.compiled[aid]
             tz = c.action.zone
             points.append((c.first_seen, tz))
             spans: list[Intervals] = [c.life, *c.prohibitions.values()]
             spans.extend(w.window for w in c.suspensions)
             spans.extend(w.window for w in c.carves)
-            if chain:
-                spans.append(self.chain_validity(chain, tz))
+            spans.extend(self.chain_validity(chain, tz) for chain in chains)
             for span in spans:
                 for s, e in span:
                     points.append((s, tz))
@@ -506,4 +533,3 @@ def _overall_ts(states: Sequence[PState]) -> int | None:
 
 def _overall_by(states: Sequence[PState]) -> tuple[str, ...]:
     return _lead(states).by
-

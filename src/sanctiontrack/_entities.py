@@ -102,7 +102,7 @@ class Entities:
             for _, entity_id, name in self._by_key[choice]:
                 if entity_id not in scored or scored[entity_id].score < score:
                     scored[entity_id] = EntityMatch(self._by_id[entity_id], name, float(score))
-        ranked = sorted(scored.values(), key=lambda m: (-m.score, m.entity.id))
+        ranked = sorted(scored.values(), key=lambda m: (-m.score, -fuzz.ratio(key, name_key(m.name)), m.entity.id))
         return tuple(ranked[:limit])
 
     def suggest(self, text: str, limit: int = 5) -> tuple[str, ...]:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
-
-import pendulum
 
 from ._dates import Confidence, DateValue, Precision, zone
 from ._engine import Engine, Item, PState, Reason, State
@@ -19,9 +18,9 @@ def show_instant(ts: int | None, tz: str) -> str | None:
     """An instant as the local date (or date and time when not midnight) in ``tz``."""
     if ts is None or abs(ts) >= FOREVER:
         return None
-    local = pendulum.from_timestamp(ts, tz=zone(tz))
+    local = dt.datetime.fromtimestamp(ts, zone(tz))
     if local.hour == local.minute == local.second == 0:
-        return local.to_date_string()
+        return local.date().isoformat()
     return f"{local.strftime('%Y-%m-%d %H:%M')} {tz}"
 
 
@@ -87,7 +86,9 @@ class Explainer:
                 restrictions.append(self.restriction(entity_id, item))
             else:
                 others.append(self.not_operative(entity_id, item))
-        restrictions.sort(key=lambda r: (r.action.dates.effective.start(r.action.zone).timestamp() if r.action.dates.effective else 0, r.action.id))
+        restrictions.sort(
+            key=lambda r: (r.action.dates.effective.start(r.action.zone).timestamp() if r.action.dates.effective else 0, r.action.id)
+        )
         others.sort(key=lambda n: n.action.id)
         return tuple(restrictions), tuple(others)
 
@@ -119,7 +120,9 @@ class Explainer:
         for carve in carves:
             what = carve.purpose or ", ".join(carve.prohibitions) or "part of it"
             parts.append(f"carve-out in force: {what} ({carve.action.title}, {carve.action.id})")
-        return Restriction(action, status, basis, action.targets[item.target], item.via, statuses, carves, self.citations(action), "; ".join(parts))
+        return Restriction(
+            action, status, basis, action.targets[item.target], item.via, statuses, carves, self.citations(action), "; ".join(parts)
+        )
 
     def not_operative(self, entity_id: str, item: Item) -> NotOperative:
         action = self.engine.actions[item.action]

@@ -29,7 +29,12 @@ def action_ref(action: Action) -> dict[str, Any]:
 
 def _via(via: tuple[Link, ...]) -> list[dict[str, Any]]:
     return [
-        {"relation": link.relation.value, "entity": link.entity, "from": str(link.start) if link.start else None, "until": str(link.until) if link.until else None}
+        {
+            "relation": link.relation.value,
+            "entity": link.entity,
+            "from": str(link.start) if link.start else None,
+            "until": str(link.until) if link.until else None,
+        }
         for link in via
     ]
 
@@ -133,7 +138,9 @@ def diff_json(diff: Diff) -> dict[str, Any]:
         "restricted_before": diff.restricted_before,
         "restricted_after": diff.restricted_after,
         "came_into_force": [{"action": c.action.id, "title": c.action.title, "explanation": c.explanation} for c in diff.came_into_force],
-        "went_out_of_force": [{"action": c.action.id, "title": c.action.title, "explanation": c.explanation} for c in diff.went_out_of_force],
+        "went_out_of_force": [
+            {"action": c.action.id, "title": c.action.title, "explanation": c.explanation} for c in diff.went_out_of_force
+        ],
         "events": timeline_json(diff.entity, diff.events)["events"],
     }
 
@@ -147,7 +154,13 @@ def screen_json(results: tuple[ScreenResult, ...], on: str) -> dict[str, Any]:
                 "query": r.query,
                 "hit": r.hit,
                 "matches": [
-                    {"entity": m.entity.id, "name": m.entity.name, "matched_name": m.name, "score": round(m.score, 1), "restricted": m.restricted}
+                    {
+                        "entity": m.entity.id,
+                        "name": m.entity.name,
+                        "matched_name": m.name,
+                        "score": round(m.score, 1),
+                        "restricted": m.restricted,
+                    }
                     for m in r.matches
                 ],
             }

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from ._names import did_you_mean
 
-__all__ = ["describe_value", "field_name", "translate", "did_you_mean"]
+__all__ = ["describe_value", "did_you_mean", "field_name", "translate"]
 
 _PATTERN_HINTS = {
     r"^[a-z0-9][a-z0-9-]*$": "lower-case letters, digits and hyphens, like 'us-bis-2019-huawei'",

@@ -13,8 +13,8 @@ from . import _schema as schema
 from ._errors import Problem
 from ._files import collect_files, display_path
 from ._messages import describe_value, translate
-from ._names import did_you_mean
 from ._model import Action, Dataset, Entity, Source
+from ._names import did_you_mean
 from ._yamlread import Located, read_yaml
 
 __all__ = ["COLLECTIONS", "Origin", "ReadResult", "collect_files", "read_paths"]
@@ -105,7 +105,9 @@ def _read_document(located: Located, result: ReadResult, out: dict[str, list[Any
     if data is None:
         return
     if not isinstance(data, dict):
-        problems.append(Problem(located.path, 1, 1, None, f"expected a mapping with 'entities', 'sources' and 'actions' (got {describe_value(data)})"))
+        problems.append(
+            Problem(located.path, 1, 1, None, f"expected a mapping with 'entities', 'sources' and 'actions' (got {describe_value(data)})")
+        )
         return
     for key in data:
         if key not in COLLECTIONS:
@@ -132,7 +134,16 @@ def _read_document(located: Located, result: ReadResult, out: dict[str, list[Any
                     path, line, col = origin.where(("id",))
                     _, fline, fcol = first.where(("id",))
                     where = f"line {fline}" if first.file.path == path else f"{first.file.path}:{fline}:{fcol}"
-                    problems.append(Problem(path, line, col, label, f"duplicate id {record['id']!r} in '{collection}' (first defined at {where})", code="duplicate-id"))
+                    problems.append(
+                        Problem(
+                            path,
+                            line,
+                            col,
+                            label,
+                            f"duplicate id {record['id']!r} in '{collection}' (first defined at {where})",
+                            code="duplicate-id",
+                        )
+                    )
                     continue
                 declared[record["id"]] = origin
             try:

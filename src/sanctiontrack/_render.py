@@ -123,7 +123,14 @@ def render_entities(console: Console, rows: Sequence[tuple[Entity, str, float | 
     table.add_column("matched")
     table.add_column("score")
     for entity, name, score in rows:
-        table.add_row(entity.id, entity.name, entity.kind.value, entity.country or "", name if name != entity.name else "", f"{score:.0f}" if score is not None else "")
+        table.add_row(
+            entity.id,
+            entity.name,
+            entity.kind.value,
+            entity.country or "",
+            name if name != entity.name else "",
+            f"{score:.0f}" if score is not None else "",
+        )
     console.print(table)
 
 
@@ -138,7 +145,12 @@ def render_screen(console: Console, results: Sequence[ScreenResult], day: str) -
         if not r.matches:
             table.add_row(r.query, "—", "", "")
         for m in r.matches:
-            table.add_row(r.query, f"{m.entity.name} [{m.entity.id}]" + (f" via {m.name!r}" if m.name != m.entity.name else ""), f"{m.score:.0f}", _yes(m.restricted))
+            table.add_row(
+                r.query,
+                f"{m.entity.name} [{m.entity.id}]" + (f" via {m.name!r}" if m.name != m.entity.name else ""),
+                f"{m.score:.0f}",
+                _yes(m.restricted),
+            )
     console.print(table)
 
 

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, Strict, StringConstraints, TypeAdapter, WithJsonSchema, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    Strict,
+    StringConstraints,
+    TypeAdapter,
+    WithJsonSchema,
+    model_validator,
+)
 
 from ._dates import Confidence, DateValue, zone
 from ._model import (
@@ -48,7 +59,9 @@ Jurisdiction = Annotated[str, StringConstraints(pattern=r"^(?:[A-Z]{2}|EU)$")]
 LangTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 Acknowledgement = Literal["effective-before-published", "effective-before-signed", "published-before-signed"]
-Fact = Literal["announced", "signed", "published", "effective", "ended", "targets", "restricts", "relations", "instruments", "title", "links"]
+Fact = Literal[
+    "announced", "signed", "published", "effective", "ended", "targets", "restricts", "relations", "instruments", "title", "links"
+]
 
 DATE_TEXT = r"^\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$"
 _DATE_KEYS = ("date", "at", "tz", "confidence", "note")
@@ -63,7 +76,7 @@ def _date_value(value: Any) -> DateValue:
     if isinstance(value, bool) or value is None:
         raise ValueError(f"expected a date like 2019-10-09 (got {value!r})")
     if isinstance(value, int):
-        raise ValueError(f"expected a date as text; write a bare year in quotes, \"{value}\" (got the number {value})")
+        raise ValueError(f'expected a date as text; write a bare year in quotes, "{value}" (got the number {value})')
     if isinstance(value, dict):
         unknown = [k for k in value if k not in _DATE_KEYS]
         if unknown:
@@ -322,6 +335,7 @@ class EvidenceIn(_In):
 
 
 class _ActionIn(_In):
+    kind: str
     id: Id
     title: Text
     jurisdiction: Jurisdiction
@@ -343,7 +357,7 @@ class _ActionIn(_In):
     def to_domain(self) -> Action:
         return Action(
             id=self.id,
-            kind=ActionKind(getattr(self, "kind")),
+            kind=ActionKind(self.kind),
             title=self.title,
             jurisdiction=self.jurisdiction,
             authority=self.authority,

@@ -11,15 +11,14 @@ from rapidfuzz import fuzz, process
 
 from ._clock import day_window, seconds
 from ._daily import DayIndex, build_daily
-from ._dates import DateValue, parse_day
+from ._dates import parse_day
 from ._engine import Engine, Item
 from ._entities import Entities
 from ._errors import QueryError, UnknownActionError
-from ._explain import Explainer, show_instant
-from ._intervals import FOREVER, contains
-from ._names import did_you_mean
+from ._explain import Explainer
+from ._intervals import contains
 from ._model import Action, ActionKind, Dataset, Link, Source
-from ._names import name_key
+from ._names import did_you_mean, name_key
 from ._results import ActionHistory, Basis, Change, Diff, Restrictions, ScreenMatch, ScreenResult, Span, TimelineEvent, _Details
 
 __all__ = ["Tracker"]
@@ -121,7 +120,7 @@ class Tracker:
 
         >>> from sanctiontrack import load
         >>> answer = load().restrictions("科大讯飞", on="2019-10-08")
-        >>> answer.restricted, [n.reason for n in answer.not_operative]
+        >>> answer.restricted, [n.reason.value for n in answer.not_operative]
         (False, ['not_yet_effective'])
         """
         if (on is None) == (at is None):
@@ -180,7 +179,7 @@ class Tracker:
         found, _ = self.entities.resolve(entity)
         raw: list[tuple[int, str, str, Action, str]] = []
         related: set[str] = set()
-        for aid, _index, _chain in self.engine.candidates(found.id):
+        for aid, _index, _chains in self.engine.candidates(found.id):
             related.add(aid)
             related.update(self.engine.compiled[aid].related_by)
         for aid in sorted(related):
@@ -189,9 +188,12 @@ class Tracker:
             for name, value in action.dates.items():
                 raw.append((seconds(value, tz), str(value), name, action, self._describe(action, name)))
             for prohibition in action.restricts:
-                for name, value in (("effective", prohibition.effective), ("ended", prohibition.ended)):
-                    if value is not None:
-                        raw.append((seconds(value, tz), str(value), f"prohibition {name}", action, f"{prohibition.id}: {prohibition.summary}"))
+                for name, maybe in (("effective", prohibition.effective), ("ended", prohibition.ended)):
+                    if maybe is not None:
+                        value = maybe
+                        raw.append(
+                            (seconds(value, tz), str(value), f"prohibition {name}", action, f"{prohibition.id}: {prohibition.summary}")
+                        )
         raw.sort(key=lambda r: (r[0], r[3].id, r[2]))
         events: list[TimelineEvent] = []
         for ts, text, name, action, description in raw:
@@ -245,8 +247,8 @@ class Tracker:
             for n in answer.not_operative:
                 if n.action.id in seen:
                     continue
-                state = {"suspended": "suspended", "lapsed": "lapsed"}.get(n.reason.value)
-                self._extend(rows, order, n.action, n.basis, n.via, day, end, state, n.explanation)
+                paused = {"suspended": "suspended", "lapsed": "lapsed"}.get(n.reason.value)
+                self._extend(rows, order, n.action, n.basis, n.via, day, end, paused, n.explanation)
         out = []
         for aid in order:
             row = rows[aid]
@@ -296,9 +298,9 @@ class Tracker:
         """What came into and went out of force for ``entity`` between two days.
 
         >>> from sanctiontrack import load
-        >>> change = load().diff("WeChat", "2020-09-01", "2021-07-01")
-        >>> change.restricted_before, change.restricted_after
-        (False, False)
+        >>> change = load().diff("iFlyTek", "2019-10-08", "2019-10-09")
+        >>> change.restricted_before, change.restricted_after, [c.action.id for c in change.came_into_force]
+        (False, True, ['us-bis-2019-xinjiang-entity-list'])
         """
         first, last = self._day(start), self._day(end)
         if last < first:
@@ -309,7 +311,11 @@ class Tracker:
         new = {r.action.id: r for r in after.restrictions}
         came = tuple(Change(r.action, "came_into_force", r.explanation) for aid, r in new.items() if aid not in old)
         left_reasons = {n.action.id: n.explanation for n in after.not_operative}
-        went = tuple(Change(r.action, "went_out_of_force", left_reasons.get(aid, "no longer concerns this entity")) for aid, r in old.items() if aid not in new)
+        went = tuple(
+            Change(r.action, "went_out_of_force", left_reasons.get(aid, "no longer concerns this entity"))
+            for aid, r in old.items()
+            if aid not in new
+        )
         events = tuple(e for e in self.timeline(before.entity.id) if first < e.day <= last)
         return Diff(before.entity, first, last, before.restricted, after.restricted, came, went, events)
 
@@ -372,15 +378,19 @@ class Tracker:
             choices = self.entities.keys
             for i in pending:
                 found = process.extract(keys[i], choices, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=threshold)
-                fuzzy[i] = [(entity_id, name, float(score)) for key, score, _ in found for _, entity_id, name in self.entities.candidates(key)]
+                fuzzy[i] = [
+                    (entity_id, name, float(score)) for key, score, _ in found for _, entity_id, name in self.entities.candidates(key)
+                ]
         for i, query in enumerate(names):
             best: dict[str, tuple[str, float]] = {}
             for entity_id, name, score in [*exact.get(i, ()), *fuzzy.get(i, ())]:
                 if entity_id not in best or best[entity_id][1] < score:
                     best[entity_id] = (name, score)
-            ranked = sorted(best.items(), key=lambda kv: (-kv[1][1], kv[0]))[:limit]
+            # WRatio finds a short name inside a long one; ties go to the closer whole-string match.
+            ranked = sorted(best.items(), key=lambda kv: (-kv[1][1], -fuzz.ratio(keys[i], name_key(kv[1][0])), kv[0]))[:limit]
             matches = tuple(
-                ScreenMatch(self.entities[entity_id], name, score, self._restricted_on(entity_id, day)) for entity_id, (name, score) in ranked
+                ScreenMatch(self.entities[entity_id], name, score, self._restricted_on(entity_id, day))
+                for entity_id, (name, score) in ranked
             )
             results.append(ScreenResult(query, matches))
         return tuple(results)
@@ -388,4 +398,3 @@ class Tracker:
     def _restricted_on(self, entity_id: str, day: pendulum.Date) -> bool:
         index = self._daily.get(entity_id)
         return index is not None and contains(index.restricted, day.toordinal())
-

@@ -105,10 +105,16 @@ def _decode(raw: bytes, path: str) -> str:
         ) from None
 
 
+def _pos(event: yaml.Event) -> tuple[int, int]:
+    """The 1-based (line, col) where an event starts."""
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
 def _scalar(event: yaml.ScalarEvent, path: str) -> Any:
     value: str = event.value
     tag = event.tag
-    line, col = event.start_mark.line + 1, event.start_mark.column + 1
+    line, col = _pos(event)
     if tag is not None and tag != "!":
         kind = _STD_TAGS.get(tag)
         if kind is None or kind in ("map", "seq"):
@@ -179,7 +185,11 @@ def read_yaml(raw: bytes, path: str) -> tuple[Located | None, list[Problem]]:
         if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
             what = "a tab character; YAML indentation must use spaces"
         if exc.context:
-            what = f"{exc.context}, {what}"
+            started = exc.context_mark
+            since = (
+                f" (started at line {started.line + 1}, column {started.column + 1})" if started is not None and started is not mark else ""
+            )
+            what = f"{exc.context}{since}, {what}"
         return None, [Problem(path, line, col, None, f"invalid YAML: {what}", code="syntax")]
     except yaml.YAMLError as exc:
         return None, [Problem(path, 1, 1, None, f"invalid YAML: {exc}", code="syntax")]
@@ -270,13 +280,12 @@ def _build(text: str, path: str, problems: list[Problem]) -> _Node | None:
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                m = event.start_mark
-                raise _Fatal(Problem(path, m.line + 1, m.column + 1, None, "expected a single YAML document (found a second '---')", code="documents"))
+                raise _Fatal(Problem(path, *_pos(event), None, "expected a single YAML document (found a second '---')", code="documents"))
             continue
-        mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+        mark = _pos(event)
         parsed += 1
         if isinstance(event, yaml.AliasEvent):
-            target = anchors.get(event.anchor)
+            target = anchors.get(event.anchor or "")
             if target is None:
                 raise _Fatal(Problem(path, *mark, None, f"unknown alias *{event.anchor}", code="alias"))
             if isinstance(target, _Node):

@@ -1,0 +1,139 @@
+"""The command line: JSON shapes users script against, and one clear line for every error."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from sanctiontrack._cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_restrictions_json_shape() -> None:
+    code, out, _ = invoke("restrictions", "Huawei", "--on", "2020-02-20", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) >= {"entity", "on", "restricted", "restrictions", "not_operative"}
+    assert data["on"] == "2020-02-20" and data["restricted"] is True
+    assert data["entity"]["id"] == "huawei"
+    first = data["restrictions"][0]
+    assert set(first) >= {"action", "kind", "status", "basis", "exemptions", "sources"}
+    assert set(first["basis"]) >= {"type", "via"}
+    for entry in data["not_operative"]:
+        assert set(entry) >= {"action", "reason"}
+
+
+def test_restrictions_at_an_instant() -> None:
+    code, out, _ = invoke("restrictions", "Huawei", "--at", "2019-05-16T09:00-04:00", "--format", "json", "--jurisdiction", "US")
+    assert code == 0
+    data = json.loads(out)
+    assert data["at"] == "2019-05-16T09:00:00-04:00"
+    assert "us-bis-2019-huawei-entity-list" not in {r["action"] for r in data["restrictions"]}
+
+
+def test_without_a_date_the_cli_says_which_day_it_used() -> None:
+    code, _, err = invoke("restrictions", "Huawei")
+    assert code == 0
+    assert "using today" in err
+
+
+def test_unknown_entity_gives_suggestions_and_exit_1() -> None:
+    code, out, err = invoke("restrictions", "Hauwei", "--on", "2020-02-20")
+    assert code == 1
+    assert err.startswith("error: no entity matches 'Hauwei'; did you mean: Huawei")
+    assert "Traceback" not in err and out == ""
+
+
+def test_bad_date_is_one_line() -> None:
+    code, _, err = invoke("restrictions", "Huawei", "--on", "2020-02-30")
+    assert code == 1
+    assert err.strip() == "error: 'on' must be a date like 2019-10-09 (got '2020-02-30')"
+
+
+def test_naive_instant_is_refused() -> None:
+    code, _, err = invoke("restrictions", "Huawei", "--at", "2019-05-16T09:00")
+    assert code == 1
+    assert "a time needs a zone" in err
+
+
+def test_unknown_action_id() -> None:
+    code, _, err = invoke("show", "us-eo-1394-tiktok")
+    assert code == 1
+    assert err.startswith("error: no action has id 'us-eo-1394-tiktok'; did you mean: us-eo-13942-tiktok?")
+
+
+def test_show_json_is_the_record() -> None:
+    code, out, _ = invoke("show", "us-eo-13942-tiktok", "--format", "json")
+    assert code == 0
+    record = json.loads(out)
+    assert record["id"] == "us-eo-13942-tiktok" and record["kind"] == "executive_order"
+
+
+def test_unknown_kind_in_in_force() -> None:
+    code, _, err = invoke("in-force", "--on", "2020-01-01", "--kind", "entity_list_add")
+    assert code == 1 and "did you mean 'entity_list_addition'" in err
+
+
+def test_in_force_json() -> None:
+    code, out, _ = invoke("in-force", "--on", "2020-02-20", "--jurisdiction", "US", "--format", "json")
+    assert code == 0
+    ids = {a["id"] for a in json.loads(out)["actions"]}
+    assert "us-bis-2019-huawei-entity-list" in ids
+
+
+def test_timeline_and_diff_json() -> None:
+    code, out, _ = invoke("timeline", "iFlyTek", "--format", "json")
+    assert code == 0
+    events = json.loads(out)["events"]
+    assert events == sorted(events, key=lambda e: e["day"])
+    code, out, _ = invoke("diff", "iFlyTek", "--from", "2019-10-08", "--to", "2019-10-09", "--format", "json")
+    assert code == 0
+    change = json.loads(out)
+    assert change["restricted_before"] is False and change["restricted_after"] is True
+    assert [c["action"] for c in change["came_into_force"]] == ["us-bis-2019-xinjiang-entity-list"]
+
+
+def test_screen_csv_in_csv_out(tmp_path: Path) -> None:
+    names = tmp_path / "names.csv"
+    names.write_text("name\nIFLYTEK CO LTD\nAcme Widgets Ltd\n华为技术有限公司\n", encoding="utf-8")
+    code, out, _ = invoke("screen", str(names), "--on", "2020-03-01", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    by_query: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_query.setdefault(row["query"], []).append(row)
+    assert by_query["IFLYTEK CO LTD"][0]["entity"] == "iflytek" and by_query["IFLYTEK CO LTD"][0]["restricted"] == "true"
+    assert by_query["华为技术有限公司"][0]["entity"] == "huawei"
+    assert by_query["Acme Widgets Ltd"][0]["entity"] == ""
+
+
+def test_screen_reads_stdin_and_reports_missing_files(tmp_path: Path) -> None:
+    code, out, _ = invoke("screen", "-", "--on", "2020-03-01", "--format", "json", stdin="TikTok\n")
+    assert code == 0 and json.loads(out)["results"][0]["matches"][0]["entity"] == "tiktok"
+    code, _, err = invoke("screen", str(tmp_path / "none.csv"), "--on", "2020-03-01")
+    assert code == 1 and "No such file" in err
+
+
+def test_export_formats() -> None:
+    code, out, _ = invoke("export", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"entities", "sources", "actions"}
+    code, out, _ = invoke("export", "--format", "csv", "--what", "entities")
+    assert code == 0 and out.splitlines()[0] == "id,name,kind,country,aliases"
+
+
+def test_entities_search() -> None:
+    code, out, _ = invoke("entities", "hikvison", "--format", "json")
+    assert code == 0 and json.loads(out)[0]["id"] == "hikvision"
