@@ -113,8 +113,8 @@ class _Checker:
         entity = next(e for e in self.read.dataset.entities if e.id == entity_id)
         names: dict[str, int] = {}
         for i, alias in enumerate(entity.aliases):
-            folded = alias.name.casefold()
-            if folded == entity.name.casefold() and alias.note is None and alias.lang is None:
+            # Case variants are harmless (lookups ignore case) and may document a listed spelling.
+            if alias.name == entity.name and alias.note is None and alias.lang is None:
                 self.add(
                     origin,
                     ("aliases", i, "name"),
@@ -123,16 +123,23 @@ class _Checker:
                     "alias",
                     "warning",
                 )
-            if folded in names:
+            if alias.name in names:
                 self.add(
                     origin,
                     ("aliases", i, "name"),
                     entity_id,
-                    f"alias {alias.name!r} is listed twice (first as aliases[{names[folded]}])",
+                    f"alias {alias.name!r} is listed twice (first as aliases[{names[alias.name]}])",
                     "alias",
                     "warning",
                 )
-            names.setdefault(folded, i)
+            names.setdefault(alias.name, i)
+        for i, alias in enumerate(entity.aliases):
+            for j, source in enumerate(alias.sources):
+                if self.reference(origin, ("aliases", i, "sources", j), entity_id, "source", source, self.source_ids):
+                    self.cited.add(source)
+        for j, source in enumerate(entity.sources):
+            if self.reference(origin, ("sources", j), entity_id, "source", source, self.source_ids):
+                self.cited.add(source)
         for i, link in enumerate(entity.links):
             if link.entity == entity_id:
                 self.add(origin, ("links", i, "entity"), entity_id, "an entity cannot be linked to itself", "self-reference")
@@ -423,7 +430,7 @@ def _at(data: object, path: tuple[str | int, ...]) -> object:
 def _raw_references(collection: str, record: dict[str, object]) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
     """(path, kind, id) of every reference a raw record makes, where it is plain text."""
     fields: dict[str, list[tuple[str, str | None, str]]] = {
-        "entities": [("links", "entity", "entity"), ("links", "sources", "source")],
+        "entities": [("links", "entity", "entity"), ("links", "sources", "source"), ("aliases", "sources", "source")],
         "actions": [
             ("targets", "entity", "entity"),
             ("relations", "action", "action"),

@@ -29,7 +29,7 @@ def dump_entity(entity: Entity) -> dict[str, Any]:
             "name": entity.name,
             "kind": entity.kind.value,
             "country": entity.country,
-            "aliases": [_clean({"name": a.name, "lang": a.lang, "note": a.note}) for a in entity.aliases],
+            "aliases": [_clean({"name": a.name, "lang": a.lang, "note": a.note, "sources": list(a.sources)}) for a in entity.aliases],
             "links": [
                 _clean(
                     {
@@ -44,6 +44,7 @@ def dump_entity(entity: Entity) -> dict[str, Any]:
                 for link in entity.links
             ],
             "notes": [{"date": _date(n.date), "text": n.text} for n in entity.notes],
+            "sources": list(entity.sources),
         }
     )
 

@@ -8,8 +8,8 @@ Relations apply in this order:
 3. ``revokes``, ``lifts``, ``supersedes``: end the related action (or only the listed prohibitions,
    or only the listed targets) from the relation's effective date, or the terminating action's;
 4. ``implements``: an implementing action ends when the action it implements ends;
-5. ``enjoins``, ``stays``: suspend the related action's prohibitions (all, or those listed; for all
-   targets, or those listed) while the suspending action is in force;
+5. ``enjoins``, ``stays``, ``suspends``: suspend the related action's prohibitions (all, or those
+   listed; for all targets, or those listed) while the suspending action is in force;
 6. ``exempts``: carve a purpose, prohibitions or targets out of the related action while the exempting
    action is in force; the restriction stays operative and the carve-out is reported with it.
 

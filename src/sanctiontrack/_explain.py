@@ -157,7 +157,7 @@ class Explainer:
             for s in item.states:
                 if s.state is State.SUSPENDED:
                     since = show_instant(s.ts, action.zone)
-                    parts.append(f"'{s.pid}' enjoined by {', '.join(self.title(b) for b in s.by)}" + (f" since {since}" if since else ""))
+                    parts.append(f"'{s.pid}' suspended by {', '.join(self.title(b) for b in s.by)}" + (f" since {since}" if since else ""))
                 elif s.state is State.PENDING:
                     parts.append(f"'{s.pid}' not yet effective (from {show_instant(s.ts, action.zone)})")
                 elif s.state is State.ENDED:

@@ -166,6 +166,7 @@ class RelationType(enum.Enum):
     EXEMPTS = "exempts"
     ENJOINS = "enjoins"
     STAYS = "stays"
+    SUSPENDS = "suspends"
     LIFTS = "lifts"
     REVOKES = "revokes"
     SUPERSEDES = "supersedes"
@@ -174,8 +175,8 @@ class RelationType(enum.Enum):
 
     @property
     def suspends(self) -> bool:
-        """Injunctions and stays suspend prohibitions for as long as they stand."""
-        return self in (RelationType.ENJOINS, RelationType.STAYS)
+        """Injunctions, stays and suspending licenses suspend prohibitions for as long as they stand."""
+        return self in (RelationType.ENJOINS, RelationType.STAYS, RelationType.SUSPENDS)
 
     @property
     def terminates(self) -> bool:
@@ -216,6 +217,7 @@ class Alias:
     name: str
     lang: str | None = None
     note: str | None = None
+    sources: tuple[str, ...] = ()
 
 
 @attrs.frozen(slots=True)
@@ -241,6 +243,7 @@ class Entity:
     aliases: tuple[Alias, ...] = ()
     links: tuple[Link, ...] = ()
     notes: tuple[Note, ...] = ()
+    sources: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:

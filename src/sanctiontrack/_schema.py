@@ -179,9 +179,10 @@ class AliasIn(_In):
     name: Text
     lang: LangTag | None = None
     note: Text | None = None
+    sources: list[Id] = []
 
     def to_domain(self) -> Alias:
-        return Alias(self.name, self.lang, self.note)
+        return Alias(self.name, self.lang, self.note, tuple(self.sources))
 
 
 class LinkIn(_In):
@@ -210,6 +211,7 @@ class EntityIn(_In):
     aliases: list[AliasIn] = []
     links: list[LinkIn] = []
     notes: list[NoteIn] = []
+    sources: list[Id] = []
 
     def to_domain(self) -> Entity:
         return Entity(
@@ -220,6 +222,7 @@ class EntityIn(_In):
             tuple(a.to_domain() for a in self.aliases),
             tuple(link.to_domain() for link in self.links),
             tuple(n.to_domain() for n in self.notes),
+            tuple(self.sources),
         )
 
 
