@@ -143,25 +143,31 @@ class Explainer:
             known = [f"{name} {_date(value)}" for name, value in dates.items()]
             text = (", ".join(known) + "; " if known else "") + "never took effect"
         elif reason is Reason.NO_PROHIBITIONS:
+            effects = "; ".join(f"{r.type.value} {self.title(r.action)}" for r in action.relations if r.type.value not in ("upholds",))
             if action.kind is ActionKind.EXECUTIVE_ORDER:
                 text = "directs agencies to act; restricts nothing by itself"
             else:
                 text = "restricts nothing by itself"
+            if effects:
+                text = f"{effects}; {text}"
             if item.by:
                 text += f"; its restrictions operate through {by}"
             upheld = [r.action for r in action.relations if r.type.value == "upholds"]
             if upheld:
                 text = f"upholds {', '.join(self.title(a) for a in upheld)}; changes nothing in force"
         elif reason is Reason.SUSPENDED:
-            parts = []
+            groups: dict[tuple[str, str | None, tuple[str, ...]], list[str]] = {}
             for s in item.states:
-                if s.state is State.SUSPENDED:
-                    since = show_instant(s.ts, action.zone)
-                    parts.append(f"'{s.pid}' suspended by {', '.join(self.title(b) for b in s.by)}" + (f" since {since}" if since else ""))
-                elif s.state is State.PENDING:
-                    parts.append(f"'{s.pid}' not yet effective (from {show_instant(s.ts, action.zone)})")
-                elif s.state is State.ENDED:
-                    parts.append(f"'{s.pid}' ended {show_instant(s.ts, action.zone)}")
+                groups.setdefault((s.state.value, show_instant(s.ts, action.zone), s.by), []).append(f"'{s.pid}'")
+            parts = []
+            for (state, since, by_ids), pids in groups.items():
+                names = ", ".join(pids)
+                if state == State.SUSPENDED.value:
+                    parts.append(f"{names} suspended by {', '.join(self.title(b) for b in by_ids)}" + (f" since {since}" if since else ""))
+                elif state == State.PENDING.value:
+                    parts.append(f"{names} not yet effective (from {since})")
+                elif state == State.ENDED.value:
+                    parts.append(f"{names} ended {since}")
             text = "; ".join(parts)
         elif reason is Reason.LAPSED:
             text = f"not in force between periods; in force again from {when}"
