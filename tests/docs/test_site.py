@@ -1,0 +1,217 @@
+"""The built documentation site, checked as files and in headless Chromium.
+
+Expected values come from the library's own API on the bundled data (the same API the generator
+uses), so these tests follow the dataset as it is curated; the only fixed facts are domain ones
+(iFlyTek is an entity of the dataset).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+import sanctiontrack
+
+from .conftest import ROOT, Tab
+
+pytestmark = pytest.mark.slow
+
+ENTITY_QUERY = "iFlyTek"
+
+
+def _url(base: str, page: str) -> str:
+    return base + page
+
+
+def _normal(text: str) -> str:
+    folded = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-", "\u00a0": " "}))
+    return " ".join(folded.split())
+
+
+# -- the build, as files --------------------------------------------------------------------------
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "href" and tag in ("a", "link"):
+                self.hrefs.append(value)
+            elif name in ("id", "name"):
+                self.ids.add(value)
+
+
+def test_one_page_per_record(site_dir: Path, tracker: sanctiontrack.Tracker) -> None:
+    missing = [f"entities/{e.id}" for e in tracker.entities if not (site_dir / "entities" / e.id / "index.html").is_file()]
+    missing += [f"actions/{a.id}" for a in tracker.actions if not (site_dir / "actions" / a.id / "index.html").is_file()]
+    seeds = {s.seed for s in tracker.sources.values() if s.seed}
+    missing += [f"seeds/{name}" for name in seeds if not (site_dir / "seeds" / Path(name).stem / "index.html").is_file()]
+    assert not missing
+    for page in ("reference/cli", "reference/api", "reference/schema", "actions", "entities", "seeds", "sources", "data-format"):
+        assert (site_dir / page / "index.html").is_file(), page
+
+
+def test_internal_links_resolve(site_dir: Path) -> None:
+    """Every relative link of every page points at a file of the site, and at an anchor that exists."""
+    parsed: dict[Path, _Links] = {}
+
+    def read(path: Path) -> _Links:
+        if path not in parsed:
+            links = _Links()
+            links.feed(path.read_text(encoding="utf-8"))
+            parsed[path] = links
+        return parsed[path]
+
+    # 404.html links absolutely, under the path of site_url.
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    prefix = urlsplit(config.get("site_url") or "/").path or "/"
+    broken: list[str] = []
+    pages = sorted(site_dir.rglob("*.html"))
+    for page in pages:
+        here = page.relative_to(site_dir).parent.as_posix()
+        for href in read(page).hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            path = unquote(parts.path)
+            if path.startswith("/"):
+                assert path.startswith(prefix), f"{page.relative_to(site_dir)}: {href} is outside {prefix}"
+                path, base = path.removeprefix(prefix), ""
+            else:
+                base = here
+            target = page if not parts.path else site_dir / posixpath.normpath(posixpath.join(base, path) or ".")
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site_dir)}: {href}")
+                continue
+            if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in read(target).ids:
+                broken.append(f"{page.relative_to(site_dir)}: {href} (no such anchor)")
+    assert not broken, "\n".join(broken[:40])
+
+
+# -- the site in a browser ------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_home_page_loads_without_console_errors(tab: Tab, site_url: str) -> None:
+    response = tab.page.goto(site_url)
+    assert response is not None and response.ok
+    tab.page.wait_for_load_state("networkidle")
+    assert tab.page.locator("h1").first.inner_text().strip("¶ \n") == "sanctiontrack"
+    assert tab.page.locator(".md-nav__link").count() > 5
+    tab.screenshot("home")
+    assert tab.errors == []
+
+
+@pytest.mark.browser
+def test_search_finds_the_entity_page(tab: Tab, site_url: str, tracker: sanctiontrack.Tracker) -> None:
+    entity, _ = tracker.entities.resolve(ENTITY_QUERY)
+    tab.page.goto(site_url)
+    tab.page.wait_for_load_state("networkidle")
+    box = tab.page.locator("input.md-search__input")
+    box.click()
+    # Material reacts to key events (not to a programmatic fill), once its index worker is ready.
+    box.press_sequentially(ENTITY_QUERY, delay=40)
+    results = tab.page.locator(".md-search-result__list a")
+    results.first.wait_for(state="visible", timeout=15_000)
+    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    wanted = f"entities/{entity.id}/"
+    assert any(wanted in href for href in hrefs), hrefs
+    tab.screenshot("search-results")
+    tab.page.locator(f".md-search-result__list a[href*='{wanted}']").first.click()
+    tab.page.wait_for_load_state("networkidle")
+    assert urlsplit(tab.page.url).path.endswith(wanted)
+    assert entity.name in tab.page.locator("h1").first.inner_text()
+    assert tab.errors == []
+
+
+@pytest.mark.browser
+def test_entity_timeline_has_one_bar_group_per_action(tab: Tab, site_url: str, tracker: sanctiontrack.Tracker) -> None:
+    entity, _ = tracker.entities.resolve(ENTITY_QUERY)
+    history = tracker.history(entity.id)
+    assert history, "the test entity should have a history"
+    tab.page.goto(_url(site_url, f"entities/{entity.id}/"))
+    svg = tab.page.locator("svg.timeline")
+    svg.wait_for(state="visible")
+    svg.scroll_into_view_if_needed()
+    groups = svg.locator("g.bar")
+    assert groups.count() == len(history)
+    shown = [groups.nth(i).get_attribute("data-action") for i in range(groups.count())]
+    assert shown == [row.action.id for row in history]
+    for i, row in enumerate(history):
+        spans = groups.nth(i).locator("rect.span")
+        assert spans.count() == len(row.spans)
+        assert [spans.nth(j).get_attribute("data-state") for j in range(spans.count())] == [s.state for s in row.spans]
+    states = {s.state for row in history for s in row.spans}
+    legend = svg.locator("g.legend .legend-item")
+    assert {legend.nth(i).get_attribute("data-state") for i in range(legend.count())} >= states
+    tab.screenshot("entity-timeline")
+    assert tab.errors == []
+
+
+def _quoted_action(tracker: sanctiontrack.Tracker) -> tuple[sanctiontrack.Action, str]:
+    for action in tracker.actions:
+        for evidence in action.evidence:
+            source = tracker.sources.get(evidence.source)
+            if evidence.quote and source is not None and source.seed:
+                return action, evidence.quote
+    pytest.fail("no action cites a seed quote")
+
+
+@pytest.mark.browser
+def test_seed_quote_links_to_an_anchor_on_the_seed_page(tab: Tab, site_url: str, tracker: sanctiontrack.Tracker) -> None:
+    action, quote = _quoted_action(tracker)
+    tab.page.goto(_url(site_url, f"actions/{action.id}/"))
+    link = tab.page.locator("a.seed-quote-link").first
+    href = link.get_attribute("href") or ""
+    assert "/seeds/" in f"/{href}" and "#" in href, href
+    anchor = href.split("#", 1)[1]
+    link.click()
+    tab.page.wait_for_load_state("domcontentloaded")
+    assert "/seeds/" in tab.page.url and tab.page.url.endswith(f"#{anchor}")
+    target = tab.page.locator(f"pre.seed-text [id='{anchor}']")
+    assert target.count() == 1
+    following = target.evaluate(
+        """(node) => { const range = document.createRange(); const pre = node.closest('pre');
+                      range.setStartAfter(node); range.setEnd(pre, pre.childNodes.length); return range.toString(); }"""
+    )
+    assert _normal(following).startswith(_normal(quote)[:60])
+    tab.screenshot("seed-quote-anchor")
+    assert tab.errors == []
+
+
+@pytest.mark.browser
+def test_catalog_filter_narrows_the_table(tab: Tab, site_url: str, tracker: sanctiontrack.Tracker) -> None:
+    kinds = Counter(action.kind.value for action in tracker.actions)
+    kind, expected = min(kinds.items(), key=lambda item: (abs(item[1] - len(tracker.actions) / 4), item[0]))
+    tab.page.goto(_url(site_url, "actions/"))
+    rows = tab.page.locator("table#catalog tbody tr")
+    assert rows.count() == len(tracker.actions)
+    assert tab.page.locator("table#catalog tbody tr:visible").count() == len(tracker.actions)
+    tab.page.select_option("#filter-kind", kind)
+    assert tab.page.locator("table#catalog tbody tr:visible").count() == expected < len(tracker.actions)
+    assert tab.page.locator("#catalog-count").inner_text() == str(expected)
+    assert "kind=" in tab.page.url
+    year = re.sub(r"\D", "", tab.page.locator("#filter-year option").nth(1).get_attribute("value") or "")
+    tab.page.select_option("#filter-year", year)
+    both = sum(1 for a in tracker.actions if a.kind.value == kind and any(str(value.date.year) == year for _, value in a.dates.items()))
+    assert tab.page.locator("table#catalog tbody tr:visible").count() == both
+    tab.screenshot("catalog-filtered")
+    tab.page.select_option("#filter-kind", "")
+    tab.page.select_option("#filter-year", "")
+    assert tab.page.locator("table#catalog tbody tr:visible").count() == len(tracker.actions)
+    assert tab.errors == []
