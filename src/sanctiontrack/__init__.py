@@ -60,6 +60,7 @@ from ._results import (
     Status,
     TimelineEvent,
 )
+from ._seeds import locate_quote
 from ._tracker import Tracker
 from ._validate import Report, validate
 
@@ -132,5 +133,6 @@ __all__ = [
     "UnknownEntityError",
     "json_schema",
     "load",
+    "locate_quote",
     "validate",
 ]

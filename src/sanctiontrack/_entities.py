@@ -109,11 +109,10 @@ class Entities:
         """Names close to ``text``, best first, for "did you mean" messages."""
         return tuple(f"{m.name}" if m.name == m.entity.name else f"{m.name} ({m.entity.name})" for m in self.search(text, limit, 50.0))
 
-    def candidates(self, key: str) -> Sequence[tuple[int, str, str]]:
-        """Exact matches for a normalized key (internal use by screening)."""
+    def _candidates(self, key: str) -> Sequence[tuple[int, str, str]]:
+        """Exact matches for a normalized key (used by screening)."""
         return self._by_key.get(key, ())
 
-    @property
-    def keys(self) -> list[str]:
-        """Every normalized name key (internal use by screening)."""
+    def _all_keys(self) -> list[str]:
+        """Every normalized name key (used by screening)."""
         return self._keys

@@ -95,3 +95,7 @@ class QueryError(SanctionTrackError, ValueError):
     >>> str(QueryError("'on' must be a date like 2019-10-09 (got '2019-13-01')"))
     "'on' must be a date like 2019-10-09 (got '2019-13-01')"
     """
+
+
+for _error in (SanctionTrackError, DataError, UnknownEntityError, UnknownActionError, QueryError):
+    _error.__module__ = "sanctiontrack"  # tracebacks name the public path

@@ -160,14 +160,18 @@ def _enum(kind: type[E]) -> Any:
 
 
 class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=False, use_enum_values=False)
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, populate_by_name=False, use_enum_values=False, use_attribute_docstrings=True
+    )
 
 
 class NoteIn(_In):
     """A dated note: a judgement call, what was tried, what the record relies on."""
 
     date: DateField
+    """When the note was written."""
     text: Text
+    """The judgement call, what was tried, or what the record relies on."""
 
     def to_domain(self) -> Note:
         return Note(self.date, self.text)
@@ -177,9 +181,13 @@ class AliasIn(_In):
     """Another name, with a BCP 47 language/script tag (``zh-Hans``) and where it is used."""
 
     name: Text
+    """The name as written, in any script."""
     lang: LangTag | None = None
+    """BCP 47 language/script tag, e.g. en, zh-Hans, zh-Hant."""
     note: Text | None = None
+    """Where this spelling is used, e.g. 'spelling on the Entity List'."""
     sources: list[Id] = []
+    """Ids of sources where this name was seen."""
 
     def to_domain(self) -> Alias:
         return Alias(self.name, self.lang, self.note, tuple(self.sources))
@@ -191,11 +199,18 @@ class LinkIn(_In):
     model_config = ConfigDict(populate_by_name=True)
 
     relation: _enum(LinkRelation)  # type: ignore[valid-type]
+    """subsidiary_of, owned_by, brand_of, part_of (ownership links, which restrictions with scope with_subsidiaries follow),
+    affiliate_of, associated_with."""
     entity: Id
+    """Id of the owner or affiliated entity."""
     from_: DateField | None = Field(default=None, alias="from")
+    """First day the link holds (optional)."""
     until: DateField | None = None
+    """First day the link no longer holds (optional; half-open)."""
     sources: list[Id] = []
+    """Ids of sources for the link."""
     note: Text | None = None
+    """Free text."""
 
     def to_domain(self) -> Link:
         return Link(self.relation, self.entity, self.from_, self.until, tuple(self.sources), self.note)
@@ -205,13 +220,21 @@ class EntityIn(_In):
     """A company, app, product, person, government body or organization."""
 
     id: Id
+    """Stable id: lower-case letters, digits and hyphens; never reused."""
     name: Text
+    """Canonical (full legal) name."""
     kind: _enum(EntityKind)  # type: ignore[valid-type]
+    """company, app, product, person, government_body or organization."""
     country: Country | None = None
+    """ISO 3166-1 alpha-2 country code."""
     aliases: list[AliasIn] = []
+    """Other names: English variants, listed spellings, Han-script names."""
     links: list[LinkIn] = []
+    """Dated ownership and affiliation links to other entities."""
     notes: list[NoteIn] = []
+    """Dated notes on judgement calls."""
     sources: list[Id] = []
+    """Ids of sources for the entity's names and kind."""
 
     def to_domain(self) -> Entity:
         return Entity(
@@ -230,13 +253,21 @@ class SourceIn(_In):
     """A document the data relies on; seed documents name their file in ``seeds/``."""
 
     id: Id
+    """Stable id, e.g. fr-2019-10616 or eo-13942."""
     kind: _enum(SourceKind)  # type: ignore[valid-type]
+    """seed, primary (the legal text), official (the authority's notice) or secondary (reports)."""
     publisher: Text
+    """Who published it."""
     title: Text
+    """Its title."""
     published: DateField | None = None
+    """When it was published."""
     url: Url | None = None
+    """Where it can be read, if anywhere."""
     seed: Annotated[str, StringConstraints(pattern=r"^[\w.-]+\.txt$")] | None = None
+    """For seed documents only: the file name in seeds/."""
     retrieved: DateField | None = None
+    """When the copy that was checked was read."""
 
     @model_validator(mode="after")
     def _seed_file(self) -> SourceIn:
@@ -252,8 +283,12 @@ class InstrumentIn(_In):
     """A typed identifier: ``{type: fr_citation, value: 84 FR 22961}``."""
 
     type: _enum(InstrumentType)  # type: ignore[valid-type]
+    """fr_citation, fr_document, executive_order, public_law, statute, cfr, far_case, court_docket, fcc_record, fcc_docket,
+    gazette, notice or other."""
     value: Text
+    """The identifier, e.g. 84 FR 22961."""
     url: Url | None = None
+    """Link to the primary text, if known."""
 
     def to_domain(self) -> Instrument:
         return Instrument(self.type, self.value, self.url)
@@ -263,10 +298,15 @@ class DatesIn(_In):
     """The five dates, kept apart; each optional."""
 
     announced: DateField | None = None
+    """First public statement; usually no legal effect."""
     signed: DateField | None = None
+    """Signed, adopted, decided or issued."""
     published: DateField | None = None
+    """Published in the official journal, gazette or docket."""
     effective: DateField | None = None
+    """First moment it binds; without it the action never took effect."""
     ended: DateField | None = None
+    """First day (or instant) it no longer binds (half-open period)."""
 
     def to_domain(self) -> Dates:
         return Dates(self.announced, self.signed, self.published, self.effective, self.ended)
@@ -276,12 +316,19 @@ class TargetIn(_In):
     """An entity the action names (with role and scope), or an item with its destinations."""
 
     entity: Id | None = None
+    """Id of the entity named (give this or item)."""
     item: Text | None = None
+    """What an export rule covers, when it names no party (give this or entity)."""
     destinations: list[Text] = []
+    """Destinations an item rule applies to."""
     role: _enum(Role) = Role.NAMED  # type: ignore[valid-type]
+    """listed, named, subject, owner, operator, product or beneficiary."""
     scope: _enum(Scope) = Scope.ENTITY  # type: ignore[valid-type]
+    """entity, or with_subsidiaries to reach entities it owns through ownership links."""
     listed_as: Text | None = None
+    """The name exactly as the instrument spells it."""
     prohibitions: list[Id] = []
+    """Only these prohibitions apply to this target (default: all)."""
 
     @model_validator(mode="after")
     def _one_kind(self) -> TargetIn:
@@ -297,10 +344,15 @@ class ProhibitionIn(_In):
     """One prohibition, with an id relations can name and its own dates where they differ."""
 
     id: Id
+    """Id within the action, used by relations (e.g. ear-license)."""
     category: _enum(Category)  # type: ignore[valid-type]
+    """What it restricts: exports, transactions, procurement, app_distribution, ..."""
     summary: Text
+    """One sentence in our own words."""
     effective: DateField | None = None
+    """When this prohibition starts, if not with the action."""
     ended: DateField | None = None
+    """When this prohibition stops, if not with the action."""
 
     def to_domain(self) -> Prohibition:
         return Prohibition(self.id, self.category, self.summary, self.effective, self.ended)
@@ -310,13 +362,21 @@ class RelationIn(_In):
     """How this action changes another, limited to some prohibitions, targets or a period."""
 
     type: _enum(RelationType)  # type: ignore[valid-type]
+    """amends, extends, exempts, enjoins, stays, suspends, lifts, revokes, supersedes, upholds or implements."""
     action: Id
+    """Id of the related action."""
     prohibitions: list[Id] = []
+    """Only these prohibitions of the related action (default: all)."""
     entities: list[Id] = []
+    """Only for these targets of the related action (default: all)."""
     effective: DateField | None = None
+    """When the relation starts, if not with this action."""
     until: DateField | None = None
+    """When the relation stops, if not with this action."""
     purpose: Text | None = None
+    """For carve-outs: the purpose exempted."""
     note: Text | None = None
+    """Free text."""
 
     def to_domain(self) -> Relation:
         return Relation(
@@ -328,10 +388,15 @@ class EvidenceIn(_In):
     """A source reference: a verbatim seed ``quote``, or a ``locator`` and the facts it ``supports``."""
 
     source: Id
+    """Id of the source."""
     quote: Text | None = None
+    """Seed sources only: a short verbatim quote (checked against the seed)."""
     locator: Text | None = None
+    """Non-seed sources: section, page or paragraph."""
     supports: list[Fact] = []
+    """Which facts the source establishes."""
     note: Text | None = None
+    """What the source establishes, in our own words."""
 
     def to_domain(self) -> Evidence:
         return Evidence(self.source, self.quote, self.locator, tuple(self.supports), self.note)
@@ -339,20 +404,35 @@ class EvidenceIn(_In):
 
 class _ActionIn(_In):
     kind: str
+    """The kind of action; decides which fields apply."""
     id: Id
+    """Stable id, e.g. us-bis-2019-huawei-entity-list."""
     title: Text
+    """Short title."""
     jurisdiction: Jurisdiction
+    """ISO 3166-1 alpha-2 code, or EU."""
     authority: Text
+    """The issuing authority."""
     timezone: ZoneName | None = None
+    """IANA zone its dates are read in (default: the jurisdiction's)."""
     summary: Text | None = None
+    """What it does, in our own words."""
     instruments: list[InstrumentIn] = []
+    """Typed identifiers of the legal instrument."""
     dates: DatesIn = DatesIn()
+    """The five dates, kept apart."""
     targets: list[TargetIn] = []
+    """Entities (or items) it names."""
     relations: list[RelationIn] = []
+    """How it changes other actions."""
     evidence: Annotated[list[EvidenceIn], Field(min_length=1)]
+    """At least one source reference."""
     confidence: Literal["confirmed", "reported", "unconfirmed"] | None = None
+    """Confidence in the record as a whole."""
     notes: list[NoteIn] = []
+    """Dated notes on judgement calls."""
     acknowledged: list[Acknowledgement] = []
+    """Unusual date orders checked against the source (silences their warnings)."""
 
     def _restricts(self) -> tuple[Prohibition, ...]:
         return ()
@@ -380,7 +460,9 @@ class _ActionIn(_In):
 
 class _RestrictingIn(_ActionIn):
     targets: Annotated[list[TargetIn], Field(min_length=1)]
+    """Entities (or items) it names; at least one."""
     restricts: list[ProhibitionIn] = []
+    """Its prohibitions; empty when it only directs an agency."""
 
     def _restricts(self) -> tuple[Prohibition, ...]:
         return tuple(p.to_domain() for p in self.restricts)
@@ -388,6 +470,7 @@ class _RestrictingIn(_ActionIn):
 
 class _ModifierIn(_ActionIn):
     relations: Annotated[list[RelationIn], Field(min_length=1)]
+    """How it changes other actions; at least one."""
 
 
 class EntityListAdditionIn(_RestrictingIn):
@@ -499,8 +582,11 @@ class ActionFileIn(_In):
     model_config = ConfigDict(title="sanctiontrack action file")
 
     entities: list[EntityIn] = []
+    """Companies, apps, products, persons and bodies."""
     sources: list[SourceIn] = []
+    """Documents the data relies on."""
     actions: list[ActionIn] = []
+    """Policy actions and the events that change them."""
 
 
 ENTITY: TypeAdapter[EntityIn] = TypeAdapter(EntityIn)

@@ -13,7 +13,7 @@ from pathlib import Path
 import attrs
 from rapidfuzz import fuzz
 
-__all__ = ["QuoteCheck", "SeedLibrary", "normalize_quote"]
+__all__ = ["QuoteCheck", "SeedLibrary", "locate_quote", "normalize_quote"]
 
 _FOLD = str.maketrans(
     {
@@ -48,6 +48,45 @@ def normalize_quote(text: str) -> str:
     '"Disappointed" after a ruling - ok'
     """
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+
+
+def _normalized_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The normalized text and, for each of its characters, the index it came from in ``text``."""
+    out: list[str] = []
+    where: list[int] = []
+    in_space = False
+    for index, char in enumerate(text):
+        if char.isspace() or char == "\u00a0":
+            if not in_space and out:
+                out.append(" ")
+                where.append(index)
+            in_space = True
+            continue
+        in_space = False
+        for folded in char.translate(_FOLD):
+            out.append(folded)
+            where.append(index)
+    return "".join(out), where
+
+
+def locate_quote(text: str, quote: str) -> tuple[int, int] | None:
+    r"""Where ``quote`` stands in ``text``, as ``(start, end)`` indices of ``text``, or None.
+
+    Whitespace, quote marks and dashes are compared as the validator compares them.
+
+    >>> text = "Huawei said it is “disappointed”  after the\nruling."
+    >>> start, end = locate_quote(text, 'it is "disappointed" after the ruling')
+    >>> text[start:end]
+    'it is “disappointed”  after the\nruling'
+    """
+    wanted = normalize_quote(quote)
+    if not wanted:
+        return None
+    normalized, where = _normalized_with_offsets(text)
+    found = normalized.find(wanted)
+    if found < 0:
+        return None
+    return where[found], where[found + len(wanted) - 1] + 1
 
 
 @attrs.frozen(slots=True)

@@ -368,18 +368,18 @@ class Tracker:
         pending: list[int] = []
         exact: dict[int, list[tuple[str, str, float]]] = {}
         for i, key in enumerate(keys):
-            hits = self.entities.candidates(key)
+            hits = self.entities._candidates(key)
             if hits:
                 exact[i] = [(entity_id, name, 100.0) for _, entity_id, name in hits]
             if not hits or limit > 1:
                 pending.append(i)
         fuzzy: dict[int, list[tuple[str, str, float]]] = {}
         if pending:
-            choices = self.entities.keys
+            choices = self.entities._all_keys()
             for i in pending:
                 found = process.extract(keys[i], choices, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=threshold)
                 fuzzy[i] = [
-                    (entity_id, name, float(score)) for key, score, _ in found for _, entity_id, name in self.entities.candidates(key)
+                    (entity_id, name, float(score)) for key, score, _ in found for _, entity_id, name in self.entities._candidates(key)
                 ]
         for i, query in enumerate(names):
             best: dict[str, tuple[str, float]] = {}
