@@ -1,103 +1,148 @@
-"""The per-entity day index: restricted days as interval sets, and the days where answers change.
+"""The per-entity day index: on which days an entity was restricted, as one flat sorted list.
 
-Built in one pass over the actions. A point query is two bisections; the explanation for a span of
-days with the same answer is computed once, on first use, by the engine itself.
+Built in one pass over the actions. ``restricted on day D`` is a single bisection: ``bounds`` holds
+the start and end ordinals of every restricted run of days, so D is restricted when an odd number
+of bounds lie at or before it. The days on which the explanation changes, and the explanations
+themselves, are worked out per entity only when asked for (see ``Tracker``).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
-
-import attrs
+from typing import TYPE_CHECKING, Protocol
 
 from ._clock import day_ceil, day_of
-from ._engine import Engine
+from ._engine import Compiled, Engine
 from ._intervals import FOREVER, Intervals, intersect, subtract, union
-from ._model import Link
+from ._model import Entity, Link, Scope
 
-__all__ = ["DayIndex", "build_daily"]
+if TYPE_CHECKING:
+    from pendulum import Date
+
+    from ._results import NotOperative, Restriction
+
+    Parts = tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]
+
+__all__ = ["DayIndex", "build_daily", "restricted_on"]
 
 
-@attrs.define(slots=True)
 class DayIndex:
-    """One entity's answers by day ordinal."""
+    """One entity's restricted days, and its explanations by span of days (worked out on demand).
 
-    restricted: Intervals
-    days: list[int]
-    details: dict[int, object] = attrs.Factory(dict)
+    ``explainer`` is attached by the tracker that owns the index; it turns a day ordinal into the
+    explanation and, once, the list of days where explanations can change.
+    """
+
+    __slots__ = ("answers", "bounds", "days", "entity", "explainer")
+
+    def __init__(self, bounds: list[int]) -> None:
+        self.bounds = bounds
+        self.days: list[int] | None = None
+        self.answers: dict[int, Parts] = {}
+        self.entity: Entity = None  # type: ignore[assignment]  # set by the tracker before first use
+        self.explainer: Explainer | None = None
+
+    def __getstate__(self) -> list[int]:
+        return self.bounds
+
+    def __setstate__(self, bounds: list[int]) -> None:
+        self.__init__(bounds)  # type: ignore[misc]
+
+    def verdict(self, when: Date) -> bool:
+        """Whether the entity was restricted on day ``when``."""
+        return bisect_right(self.bounds, when.toordinal()) & 1 == 1
+
+    def parts(self, when: Date) -> Parts:
+        """The explanation for day ``when``: operative restrictions and what did not apply."""
+        assert self.explainer is not None
+        ordinal = when.toordinal()
+        days = self.days
+        if days is None:
+            days = self.days = self.explainer.segments(self.entity.id, self.bounds)
+        segment = bisect_right(days, ordinal)
+        found = self.answers.get(segment)
+        if found is None:
+            found = self.answers[segment] = self.explainer.explain_day(self.entity.id, ordinal)
+        return found
 
 
-def _days(span: Intervals, tz: str) -> Intervals:
+class Explainer(Protocol):
+    """What a :class:`DayIndex` needs from its tracker."""
+
+    def segments(self, entity_id: str, bounds: list[int]) -> list[int]: ...
+
+    def explain_day(self, entity_id: str, ordinal: int) -> Parts: ...
+
+
+def restricted_on(bounds: list[int], ordinal: int) -> bool:
+    """Whether ``ordinal`` falls inside the runs described by the flat ``bounds`` list.
+
+    >>> restricted_on([10, 20, 30, 40], 15), restricted_on([10, 20, 30, 40], 20), restricted_on([10, 20], 9)
+    (True, False, False)
+    """
+    return bisect_right(bounds, ordinal) & 1 == 1
+
+
+def _days(span: Intervals, tz: str) -> list[tuple[int, int]]:
     """The local days (ordinals, half-open) that intersect a set of instants."""
-    return union([(day_of(s, tz), day_ceil(e, tz)) for s, e in span])
+    return [(day_of(s, tz), day_ceil(e, tz)) for s, e in span]
 
 
-def _points(span: Intervals, tz: str, out: set[int]) -> None:
-    for s, e in span:
-        if -FOREVER < s < FOREVER:
-            out.add(day_of(s, tz))
-            out.add(day_ceil(s, tz))
-        if -FOREVER < e < FOREVER:
-            out.add(day_of(e, tz))
-            out.add(day_ceil(e, tz))
+def _operative(c: Compiled, pids: tuple[str, ...], entity: str) -> Intervals:
+    """When any of ``pids`` binds target ``entity``: periods minus that target's cuts and suspensions."""
+    spans = []
+    for pid in pids:
+        period = c.prohibitions.get(pid, ())
+        for cut in c.entity_cuts:
+            if entity in cut.entities and (cut.prohibitions is None or pid in cut.prohibitions):
+                period = subtract(period, ((cut.cause.ts, FOREVER),))
+        suspended = [w.window for w in c.suspensions if w.applies(pid, entity)]
+        if suspended:
+            period = subtract(period, union(*suspended))
+        spans.append(period)
+    return spans[0] if len(spans) == 1 else union(*spans)
 
 
 def build_daily(engine: Engine) -> dict[str, DayIndex]:
-    """Index every entity that some action could bear on."""
-    restricted: dict[str, list[Intervals]] = defaultdict(list)
-    points: dict[str, set[int]] = defaultdict(set)
+    """Index the restricted days of every entity some restriction reaches."""
+    runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
     descendants: dict[str, list[tuple[str, tuple[tuple[Link, ...], ...]]]] = defaultdict(list)
-    linked = {e.id for e in engine.dataset.entities if any(link.relation.is_ownership for link in e.links)}
-    for entity_id in linked:
-        for owner, chains in engine.ownership(entity_id):
-            descendants[owner].append((entity_id, chains))
+    for record in engine.dataset.entities:
+        if any(link.relation.is_ownership for link in record.links):
+            for owner, chains in engine.ownership(record.id):
+                descendants[owner].append((record.id, chains))
     for c in engine.compiled.values():
         action = c.action
-        if not action.targets:
+        if not action.restricts or not c.life or not action.kind.is_restricting:
             continue
-        tz = action.zone
-        own: set[int] = set()
-        if c.first_seen < FOREVER:
-            own.add(day_of(c.first_seen, tz))
-        _points(c.life, tz, own)
-        for period in c.prohibitions.values():
-            _points(period, tz, own)
-        for window in (*c.suspensions, *c.carves):
-            _points(window.window, tz, own)
-        for cut in c.entity_cuts:
-            _points(((cut.cause.ts, FOREVER),), tz, own)
-        restricting = action.kind.is_restricting and bool(action.restricts)
+        tz = c.zone
+        every = tuple(p.id for p in action.restricts)
+        targeted = bool(c.entity_cuts) or any(w.entities is not None for w in c.suspensions)
+        shared: Intervals | None = None
+        shared_days: list[tuple[int, int]] = []
         for target in action.targets:
             entity = target.entity
             if entity is None:
                 continue
-            reach: list[tuple[str, tuple[tuple[Link, ...], ...]]] = [(entity, ())]
-            if target.scope.value == "with_subsidiaries":
-                reach.extend(descendants.get(entity, ()))
-            operative: Intervals = ()
-            if restricting:
-                pids = target.prohibitions or tuple(p.id for p in action.restricts)
-                spans = []
-                for pid in pids:
-                    period = c.prohibitions.get(pid, ())
-                    for cut in c.entity_cuts:
-                        if entity in cut.entities and (cut.prohibitions is None or pid in cut.prohibitions):
-                            period = subtract(period, ((cut.cause.ts, FOREVER),))
-                    suspended = [w.window for w in c.suspensions if w.applies(pid, entity)]
-                    if suspended:
-                        period = subtract(period, union(*suspended))
-                    spans.append(period)
-                operative = union(*spans)
-            for who, chains in reach:
-                points[who].update(own)
-                if chains:
-                    for chain in chains:
-                        _points(engine.chain_validity(chain, tz), tz, points[who])
-                    if operative:
-                        restricted[who].append(_days(intersect(operative, engine.validity(chains, tz)), tz))
-                elif operative:
-                    restricted[who].append(_days(operative, tz))
+            if target.prohibitions or targeted:
+                operative = _operative(c, target.prohibitions or every, entity)
+                days = _days(operative, tz)
+            else:
+                if shared is None:
+                    shared = _operative(c, every, entity)
+                    shared_days = _days(shared, tz)
+                operative, days = shared, shared_days
+            if not operative:
+                continue
+            runs[entity].extend(days)
+            if target.scope is Scope.WITH_SUBSIDIARIES:
+                for child, chains in descendants.get(entity, ()):
+                    reach = intersect(operative, engine.validity(chains, tz))
+                    if reach:
+                        runs[child].extend(_days(reach, tz))
     index: dict[str, DayIndex] = {}
-    for entity in set(points) | set(restricted):
-        index[entity] = DayIndex(union(*restricted.get(entity, ())), sorted(points.get(entity, ())))
+    for entity_id, spans in runs.items():
+        merged = union(spans) if len(spans) > 1 else spans
+        index[entity_id] = DayIndex([edge for run in merged for edge in run])
     return index

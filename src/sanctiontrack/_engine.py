@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from ._clock import seconds
+from ._dates import DateValue
 from ._intervals import FOREVER, NEVER, Intervals, clip, first_start, intersect, intersects, last_end, subtract, union
 from ._model import Action, Dataset, Entity, Link, RelationType, Scope, Target
 
@@ -108,23 +109,48 @@ class EntityCut:
     entities: frozenset[str]
 
 
-@attrs.define(slots=True)
 class Compiled:
     """An action with its relations resolved into periods (epoch seconds)."""
 
-    action: Action
-    base: Intervals = NEVER
-    life: Intervals = NEVER
-    life_causes: list[Cause] = attrs.Factory(list)
-    prohibitions: dict[str, Intervals] = attrs.Factory(dict)
-    prohibition_causes: dict[str, list[Cause]] = attrs.Factory(dict)
-    entity_cuts: list[EntityCut] = attrs.Factory(list)
-    suspensions: list[Window_] = attrs.Factory(list)
-    carves: list[Window_] = attrs.Factory(list)
-    first_seen: int = FOREVER
-    implemented_by: list[str] = attrs.Factory(list)
-    extended_by: list[str] = attrs.Factory(list)
-    related_by: list[str] = attrs.Factory(list)
+    __slots__ = (
+        "action",
+        "base",
+        "carves",
+        "entity_cuts",
+        "extended_by",
+        "first_seen",
+        "implemented_by",
+        "life",
+        "life_causes",
+        "prohibition_causes",
+        "prohibitions",
+        "related_by",
+        "suspensions",
+        "zone",
+    )
+
+    def __init__(self, action: Action) -> None:
+        self.action = action
+        self.zone = action.zone
+        self.base: Intervals = NEVER
+        self.life: Intervals = NEVER
+        self.life_causes: list[Cause] = []
+        self.prohibitions: dict[str, Intervals] = {}
+        self.prohibition_causes: dict[str, list[Cause]] = {}
+        self.entity_cuts: list[EntityCut] = []
+        self.suspensions: list[Window_] = []
+        self.carves: list[Window_] = []
+        self.first_seen = FOREVER
+        self.implemented_by: list[str] = []
+        self.extended_by: list[str] = []
+        self.related_by: list[str] = []
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        for name, value in zip(self.__slots__, state, strict=True):
+            setattr(self, name, value)
 
 
 @attrs.frozen(slots=True)
@@ -157,10 +183,8 @@ class Item:
         return self.reason is None
 
 
-def _zone_seconds(value: object, tz: str) -> int | None:
-    from ._dates import DateValue
-
-    return seconds(value, tz) if isinstance(value, DateValue) else None
+def _zone_seconds(value: DateValue | None, tz: str) -> int | None:
+    return None if value is None else seconds(value, tz)
 
 
 class Engine:
@@ -168,15 +192,11 @@ class Engine:
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
-        self.actions: dict[str, Action] = {a.id: a for a in dataset.actions}
+        self.actions: dict[str, Action] = {}
         self.entities: dict[str, Entity] = {e.id: e for e in dataset.entities}
-        self.compiled: dict[str, Compiled] = {a.id: Compiled(a) for a in dataset.actions}
+        self.compiled: dict[str, Compiled] = {}
         self.by_target: dict[str, list[tuple[str, int]]] = defaultdict(list)
         self.owned: dict[str, list[tuple[str, Link]]] = defaultdict(list)
-        for action in dataset.actions:
-            for index, target in enumerate(action.targets):
-                if target.entity is not None:
-                    self.by_target[target.entity].append((action.id, index))
         for entity in dataset.entities:
             for link in entity.links:
                 if link.relation.is_ownership:
@@ -187,26 +207,69 @@ class Engine:
 
     def _compile(self) -> None:
         compiled = self.compiled
-        for c in compiled.values():
-            action = c.action
-            tz = action.zone
+        actions = self.actions
+        by_target = self.by_target
+        # 1. own periods and targets; then who relates to whom
+        for action in self.dataset.actions:
+            aid = action.id
+            actions[aid] = action
+            c = compiled[aid] = Compiled(action)
+            for index, target in enumerate(action.targets):
+                if target.entity is not None:
+                    by_target[target.entity].append((aid, index))
+            tz = c.zone
             dates = action.dates
-            firsts = [seconds(v, tz) for _, v in dates.items() if _ != "ended"]
-            c.first_seen = min(firsts) if firsts else FOREVER
+            first = FOREVER
+            for value in (dates.announced, dates.signed, dates.published, dates.effective):
+                if value is not None:
+                    ts = seconds(value, tz)
+                    if ts < first:
+                        first = ts
             if dates.effective is not None:
+                start = seconds(dates.effective, tz)
                 end = seconds(dates.ended, tz) if dates.ended is not None else FOREVER
-                c.base = ((seconds(dates.effective, tz), end),) if end > seconds(dates.effective, tz) else NEVER
+                c.base = c.life = ((start, end),) if end > start else NEVER
                 if dates.ended is not None:
                     c.life_causes.append(Cause(end, Reason.EXPIRED))
-            for relation in action.relations:
-                other = compiled.get(relation.action)
-                if other is None:
-                    continue
-                other.related_by.append(action.id)
-                if relation.type is RelationType.EXTENDS:
-                    other.extended_by.append(action.id)
-                elif relation.type is RelationType.IMPLEMENTS:
-                    other.implemented_by.append(action.id)
+            c.first_seen = first
+        involved: set[str] = set()
+        for action in self.dataset.actions:
+            if action.relations:
+                involved.add(action.id)
+                for relation in action.relations:
+                    other = compiled.get(relation.action)
+                    if other is None:
+                        continue
+                    involved.add(relation.action)
+                    other.related_by.append(action.id)
+                    if relation.type is RelationType.EXTENDS:
+                        other.extended_by.append(action.id)
+                    elif relation.type is RelationType.IMPLEMENTS:
+                        other.implemented_by.append(action.id)
+        if involved:
+            self._relate([compiled[aid] for aid in sorted(involved)])
+        # prohibitions: the action's life, narrowed by the prohibition's own dates and terminations
+        for c in compiled.values():
+            restricts = c.action.restricts
+            if not restricts:
+                continue
+            tz = c.zone
+            causes_by_pid = c.prohibition_causes
+            for prohibition in restricts:
+                period = c.life
+                if prohibition.effective is not None or prohibition.ended is not None:
+                    p_end = _zone_seconds(prohibition.ended, tz)
+                    period = clip(period, _zone_seconds(prohibition.effective, tz), p_end)
+                    if p_end is not None:
+                        causes_by_pid.setdefault(prohibition.id, []).append(Cause(p_end, Reason.EXPIRED))
+                if causes_by_pid:
+                    for cause in causes_by_pid.get(prohibition.id, ()):
+                        period = clip(period, None, cause.ts)
+                c.prohibitions[prohibition.id] = period
+
+    def _relate(self, involved: list[Compiled]) -> None:
+        """Steps 2 to 6 for the actions that relate to others or are related to."""
+        compiled = self.compiled
         # 2. extensions (transitively)
         extended: dict[str, Intervals] = {}
 
@@ -214,6 +277,8 @@ class Engine:
             if aid in extended:
                 return extended[aid]
             c = compiled[aid]
+            if not c.extended_by:
+                return c.base
             parts = [c.base]
             for child in c.extended_by:
                 if child not in seen:
@@ -221,13 +286,13 @@ class Engine:
             extended[aid] = union(*parts)
             return extended[aid]
 
-        for aid in compiled:
-            c = compiled[aid]
-            c.life = extended_life(aid, frozenset())
-            if c.life:
-                c.first_seen = min(c.first_seen, c.life[0][0])  # an extension may reach back before the action's own dates
+        for c in involved:
+            if c.extended_by:
+                c.life = extended_life(c.action.id, frozenset())
+                if c.life:
+                    c.first_seen = min(c.first_seen, c.life[0][0])  # an extension may reach back before the action's own dates
         # 3. terminations
-        for c in compiled.values():
+        for c in involved:
             for relation in c.action.relations:
                 if not relation.type.terminates or relation.action not in compiled:
                     continue
@@ -235,7 +300,7 @@ class Engine:
                 if when is None:
                     continue
                 other = compiled[relation.action]
-                cause = Cause(seconds(when, other.action.zone), _TERMINATION_REASON[relation.type], c.action.id)
+                cause = Cause(seconds(when, other.zone), _TERMINATION_REASON[relation.type], c.action.id)
                 pids = frozenset(relation.prohibitions) or None
                 if relation.entities:
                     other.entity_cuts.append(EntityCut(cause, pids, frozenset(relation.entities)))
@@ -262,28 +327,15 @@ class Engine:
                         c.life_causes.append(Cause(end, Reason.PARENT_ENDED, parent.action.id))
             done.add(aid)
 
-        for aid in compiled:
-            cap(aid, frozenset())
-        # prohibitions
-        for c in compiled.values():
-            tz = c.action.zone
-            for prohibition in c.action.restricts:
-                p_start = _zone_seconds(prohibition.effective, tz)
-                p_end = _zone_seconds(prohibition.ended, tz)
-                period = clip(c.life, p_start, p_end)
-                causes = c.prohibition_causes.setdefault(prohibition.id, [])
-                if p_end is not None:
-                    causes.append(Cause(p_end, Reason.EXPIRED))
-                for cause in causes:
-                    period = clip(period, None, cause.ts)
-                c.prohibitions[prohibition.id] = period
+        for c in involved:
+            cap(c.action.id, frozenset())
         # 5-6. suspensions and carve-outs
-        for c in compiled.values():
+        for c in involved:
             for relation in c.action.relations:
                 if relation.action not in compiled or not (relation.type.suspends or relation.type is RelationType.EXEMPTS):
                     continue
                 other = compiled[relation.action]
-                tz = other.action.zone
+                tz = other.zone
                 window = clip(c.life, _zone_seconds(relation.effective, tz), _zone_seconds(relation.until, tz))
                 entry = Window_(
                     window,

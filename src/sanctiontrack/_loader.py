@@ -18,7 +18,7 @@ from ._errors import DataError
 from ._files import collect_files, seed_folders
 from ._model import Dataset
 from ._seeds import SeedLibrary
-from ._tracker import Tracker
+from ._tracker import Tracker, paused_gc
 
 __all__ = ["cache_dir", "load", "snapshot_key"]
 
@@ -58,7 +58,7 @@ def snapshot_key(paths: list[Path]) -> str:
 
 def _read_snapshot(path: Path) -> Tracker | None:
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, paused_gc():
             tracker = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
@@ -107,7 +107,8 @@ def _validated(paths: list[Path]) -> Dataset:
     from ._read import read_paths
     from ._validate import validate_read
 
-    read = read_paths(paths)
+    with paused_gc():
+        read = read_paths(paths)
     report = validate_read(read, SeedLibrary(seed_folders(paths)))
     if report.errors:
         raise DataError(report.errors)

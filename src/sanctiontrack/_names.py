@@ -64,9 +64,12 @@ def name_key(name: str) -> str:
     >>> name_key("Société Générale S.A."), name_key("华为技术有限公司")
     ('societe generale', '华为技术')
     """
-    text = unicodedata.normalize("NFKC", name)
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    text = text.casefold().replace("&", " and ").replace(".", "")
+    if name.isascii():
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKC", name)
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).casefold()
+    text = text.replace("&", " and ").replace(".", "")
     text = _PUNCT.sub(" ", text)
     words = _SPACE.sub(" ", text).strip().split(" ")
     while len(words) > 1 and words[-1] in _LATIN_SUFFIXES:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import Protocol
 
 import attrs
 import pendulum
@@ -106,12 +107,31 @@ class NotOperative:
     sources: tuple[Citation, ...] = ()
 
 
-@attrs.define(slots=True)
-class _Details:
-    """Lazily built explanation of a segment (shared by every query that falls in it)."""
+class _Source(Protocol):
+    """Where a :class:`Restrictions` gets its verdict and explanation for the time asked."""
 
-    restrictions: tuple[Restriction, ...]
-    not_operative: tuple[NotOperative, ...]
+    entity: Entity
+
+    def verdict(self, when: pendulum.Date | pendulum.DateTime) -> bool: ...
+
+    def parts(self, when: pendulum.Date | pendulum.DateTime) -> tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]: ...
+
+
+class _Fixed:
+    """An answer worked out in full at query time (instant and jurisdiction queries)."""
+
+    __slots__ = ("_parts", "_restricted", "entity")
+
+    def __init__(self, entity: Entity, restricted: bool, parts: tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]) -> None:
+        self.entity = entity
+        self._restricted = restricted
+        self._parts = parts
+
+    def verdict(self, when: pendulum.Date | pendulum.DateTime) -> bool:
+        return self._restricted
+
+    def parts(self, when: pendulum.Date | pendulum.DateTime) -> tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]:
+        return self._parts
 
 
 @attrs.frozen(slots=True)
@@ -120,30 +140,43 @@ class Restrictions:
 
     ``restricted`` is true only if a binding restriction was operative. ``restrictions`` lists those
     restrictions with their basis, carve-outs and sources; ``not_operative`` lists the actions that
-    concern the entity but did not apply, each with its reason.
+    concern the entity but did not apply, each with its reason. For day queries the explanation is
+    worked out on first access and shared by every answer about the same span of days.
     """
 
-    entity: Entity
-    on: pendulum.Date | None
-    at: pendulum.DateTime | None
+    _source: _Source = attrs.field(repr=False, eq=False, alias="source")
+    when: pendulum.Date | pendulum.DateTime
     matched: str | None
-    restricted: bool
-    _details: _Details = attrs.field(repr=False, eq=False, alias="details")
+
+    @property
+    def entity(self) -> Entity:
+        """The entity the query resolved to."""
+        return self._source.entity
+
+    @property
+    def restricted(self) -> bool:
+        """True if a binding restriction was operative then."""
+        return self._source.verdict(self.when)
+
+    @property
+    def on(self) -> pendulum.Date | None:
+        """The day asked about (None for an instant query)."""
+        return None if isinstance(self.when, pendulum.DateTime) else self.when
+
+    @property
+    def at(self) -> pendulum.DateTime | None:
+        """The instant asked about (None for a day query)."""
+        return self.when if isinstance(self.when, pendulum.DateTime) else None
 
     @property
     def restrictions(self) -> tuple[Restriction, ...]:
         """The operative restrictions."""
-        return self._details.restrictions
+        return self._source.parts(self.when)[0]
 
     @property
     def not_operative(self) -> tuple[NotOperative, ...]:
         """Actions concerning the entity that did not restrict it, with the reason."""
-        return self._details.not_operative
-
-    @property
-    def when(self) -> str:
-        """The day or instant asked about, as text."""
-        return self.on.to_date_string() if self.on is not None else self.at.isoformat() if self.at is not None else ""
+        return self._source.parts(self.when)[1]
 
 
 @attrs.frozen(slots=True)

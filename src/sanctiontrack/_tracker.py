@@ -3,25 +3,55 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import pendulum
 from rapidfuzz import fuzz, process
 
-from ._clock import day_window, seconds
+from ._clock import DAY_FOREVER, day_ceil, day_of, day_window, seconds
 from ._daily import DayIndex, build_daily
 from ._dates import parse_day
-from ._engine import Engine, Item
+from ._engine import Engine
 from ._entities import Entities
 from ._errors import QueryError, UnknownActionError
 from ._explain import Explainer
-from ._intervals import contains
 from ._model import Action, ActionKind, Dataset, Link, Source
 from ._names import did_you_mean, name_key
-from ._results import ActionHistory, Basis, Change, Diff, Restrictions, ScreenMatch, ScreenResult, Span, TimelineEvent, _Details
+from ._results import (
+    ActionHistory,
+    Basis,
+    Change,
+    Diff,
+    NotOperative,
+    Restriction,
+    Restrictions,
+    ScreenMatch,
+    ScreenResult,
+    Span,
+    TimelineEvent,
+    _Fixed,
+)
 
 __all__ = ["Tracker"]
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many long-lived objects at once.
+
+    The records form no cycles worth collecting, and a collection pass over a growing heap of
+    millions of them costs several times the build itself.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _instant(value: object) -> pendulum.DateTime:
@@ -50,26 +80,27 @@ class Tracker:
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
-        self.engine = Engine(dataset)
-        self.entities = Entities(dataset.entities)
+        with paused_gc():
+            self.engine = Engine(dataset)
+            self.entities = Entities(dataset.entities)
+            self._daily: dict[str, DayIndex] = build_daily(self.engine)
         self.sources: dict[str, Source] = {s.id: s for s in dataset.sources}
         self._explainer = Explainer(self.engine, self.sources)
-        self._daily: dict[str, DayIndex] = build_daily(self.engine)
         self._days: dict[object, pendulum.Date] = {}
-        self._empty = _Details((), ())
+        self._fast: dict[str, tuple[DayIndex, str]] = {}
 
     def __getstate__(self) -> dict[str, object]:
-        return {"dataset": self.dataset, "engine": self.engine, "daily": self._daily}
+        return {"dataset": self.dataset, "engine": self.engine, "daily": self._daily, "entities": self.entities}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.dataset = state["dataset"]  # type: ignore[assignment]
         self.engine = state["engine"]  # type: ignore[assignment]
         self._daily = state["daily"]  # type: ignore[assignment]
-        self.entities = Entities(self.dataset.entities)
+        self.entities = state["entities"]  # type: ignore[assignment]
         self.sources = {s.id: s for s in self.dataset.sources}
         self._explainer = Explainer(self.engine, self.sources)
         self._days = {}
-        self._empty = _Details((), ())
+        self._fast = {}
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -92,14 +123,13 @@ class Tracker:
         return found
 
     def _day(self, value: object) -> pendulum.Date:
-        day = self._days.get(value) if isinstance(value, (str, dt.date)) else None
-        if day is None:
-            try:
-                day = parse_day(value)
-            except ValueError as exc:
-                raise QueryError(str(exc)) from None
-            if isinstance(value, (str, dt.date)) and len(self._days) < 100_000:
-                self._days[value] = day
+        """Parse a query day, remembering the answer for the next query with the same value."""
+        try:
+            day = parse_day(value)
+        except ValueError as exc:
+            raise QueryError(str(exc)) from None
+        if isinstance(value, (str, dt.date)) and len(self._days) < 100_000:
+            self._days[value] = day
         return day
 
     # -- point queries -----------------------------------------------------------------------
@@ -123,48 +153,79 @@ class Tracker:
         >>> answer.restricted, [n.reason.value for n in answer.not_operative]
         (False, ['not_yet_effective'])
         """
+        if at is None and jurisdiction is None and on is not None:
+            hit = self._fast.get(entity)
+            if hit is None:
+                hit = self._remember(entity)
+            try:
+                day = self._days.get(on)
+            except TypeError:  # unhashable: let _day say what is wrong with it
+                day = None
+            if day is None:
+                day = self._day(on)
+            return Restrictions(hit[0], day, hit[1])
         if (on is None) == (at is None):
             raise QueryError("give exactly one of 'on' (a day) or 'at' (an instant)")
         found, matched = self.entities.resolve(entity)
-        if at is None and jurisdiction is None:
-            day = self._day(on)
-            index = self._daily.get(found.id)
-            if index is None:
-                return Restrictions(found, day, None, matched, False, self._empty)
-            ordinal = day.toordinal()
-            restricted = contains(index.restricted, ordinal)
-            segment = bisect_right(index.days, ordinal)
-            details = index.details.get(segment)
-            if details is None:
-                details = self._details(found.id, lambda tz: day_window(ordinal, tz))
-                index.details[segment] = details
-            return Restrictions(found, day, None, matched, restricted, details)  # type: ignore[arg-type]
         if at is not None:
             instant = _instant(at)
             point = int(instant.timestamp())
             items = self.engine.evaluate(found.id, lambda tz: (point, point + 1), jurisdiction)
-            return Restrictions(found, None, instant, matched, any(i.operative for i in items), self._make(found.id, items))
+            parts = self._explainer.explain(found.id, items)
+            return Restrictions(_Fixed(found, any(i.operative for i in items), parts), instant, matched)
         day = self._day(on)
         ordinal = day.toordinal()
         items = self.engine.evaluate(found.id, lambda tz: day_window(ordinal, tz), jurisdiction)
-        return Restrictions(found, day, None, matched, any(i.operative for i in items), self._make(found.id, items))
+        parts = self._explainer.explain(found.id, items)
+        return Restrictions(_Fixed(found, any(i.operative for i in items), parts), day, matched)
 
-    def _details(self, entity_id: str, window: object) -> _Details:
-        items = self.engine.evaluate(entity_id, window)  # type: ignore[arg-type]
-        return self._make(entity_id, items)
+    def _remember(self, query: str) -> tuple[DayIndex, str]:
+        """Resolve a name once; later queries with the same text go straight to the entity's index."""
+        found, matched = self.entities.resolve(query)
+        hit = (self._index(found.id), matched)
+        if len(self._fast) < 100_000:
+            self._fast[query] = hit
+        return hit
 
-    def _make(self, entity_id: str, items: Sequence[Item]) -> _Details:
-        restrictions, others = self._explainer.explain(entity_id, items)
-        return _Details(restrictions, others)
+    def _index(self, entity_id: str) -> DayIndex:
+        index = self._daily.get(entity_id)
+        if index is None:
+            index = self._daily[entity_id] = DayIndex([])
+        if index.explainer is None:
+            index.entity = self.entities[entity_id]
+            index.explainer = self
+        return index
+
+    def segments(self, entity_id: str, bounds: list[int]) -> list[int]:
+        """The days on which the explanation for ``entity_id`` can change."""
+        points = set(bounds)
+        for ts, tz in self.engine.breakpoints(entity_id):
+            points.add(day_of(ts, tz))
+            points.add(day_ceil(ts, tz))
+        return sorted(p for p in points if -DAY_FOREVER < p < DAY_FOREVER)
+
+    def explain_day(self, entity_id: str, ordinal: int) -> tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]:
+        """The explanation for one entity on one day, evaluated directly."""
+        items = self.engine.evaluate(entity_id, lambda tz: day_window(ordinal, tz))
+        return self._explainer.explain(entity_id, items)
 
     def restricted(self, entity: str, *, on: str | dt.date) -> bool:
-        """Whether ``entity`` was restricted on day ``on`` (the fast path of :meth:`restrictions`).
+        """Whether ``entity`` was restricted on day ``on``: the verdict of :meth:`restrictions`, without the explanation.
 
         >>> from sanctiontrack import load
         >>> load().restricted("Huawei", on="2019-05-15")
         False
         """
-        return self.restrictions(entity, on=on).restricted
+        hit = self._fast.get(entity)
+        if hit is None:
+            hit = self._remember(entity)
+        try:
+            day = self._days.get(on)
+        except TypeError:
+            day = None
+        if day is None:
+            day = self._day(on)
+        return bisect_right(hit[0].bounds, day.toordinal()) & 1 == 1
 
     # -- histories ---------------------------------------------------------------------------
 
@@ -228,10 +289,9 @@ class Tracker:
         [('2019-10-09', 'in_force'), ('2020-02-24', 'in_force_with_exemption')]
         """
         found, _ = self.entities.resolve(entity)
-        index = self._daily.get(found.id)
-        if index is None:
-            return ()
-        days = index.days
+        index = self._index(found.id)
+        days = index.days if index.days is not None else self.segments(found.id, index.bounds)
+        index.days = days
         rows: dict[str, dict[str, object]] = {}
         order: list[str] = []
         for position, day in enumerate(days):
@@ -397,4 +457,4 @@ class Tracker:
 
     def _restricted_on(self, entity_id: str, day: pendulum.Date) -> bool:
         index = self._daily.get(entity_id)
-        return index is not None and contains(index.restricted, day.toordinal())
+        return index is not None and bisect_right(index.bounds, day.toordinal()) & 1 == 1
