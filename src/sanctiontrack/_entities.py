@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from rapidfuzz import fuzz, process
-
 from ._errors import UnknownEntityError
 from ._model import Entity
 from ._names import name_key
@@ -91,6 +89,8 @@ class Entities:
         >>> load().entities.search("hikvison")[0].entity.id
         'hikvision'
         """
+        from rapidfuzz import fuzz, process  # imported here: plain lookups do not need it
+
         key = name_key(text)
         if not key:
             return ()

@@ -10,7 +10,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 from ._bundle import bundled_data
@@ -66,6 +65,8 @@ def _read_snapshot(path: Path) -> Tracker | None:
 
 
 def _write_snapshot(path: Path, tracker: Tracker) -> None:
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".snapshot-")

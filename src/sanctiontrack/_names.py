@@ -11,8 +11,6 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from rapidfuzz import process
-
 __all__ = ["did_you_mean", "name_key"]
 
 _LATIN_SUFFIXES = frozenset(
@@ -92,5 +90,7 @@ def did_you_mean(word: str, choices: Sequence[str], cutoff: float = 70) -> str |
     """
     if not choices:
         return None
+    from rapidfuzz import process  # imported here: only near misses need it
+
     best = process.extractOne(word, choices, score_cutoff=cutoff)
     return best[0] if best else None

@@ -11,7 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import attrs
-from rapidfuzz import fuzz
 
 __all__ = ["QuoteCheck", "SeedLibrary", "locate_quote", "normalize_quote"]
 
@@ -131,6 +130,8 @@ class SeedLibrary:
         wanted = normalize_quote(quote)
         if wanted and wanted in text:
             return QuoteCheck(True)
+        from rapidfuzz import fuzz  # imported here: only failed quotes need it
+
         alignment = fuzz.partial_ratio_alignment(wanted, text)
         if alignment is None:
             return QuoteCheck(False)

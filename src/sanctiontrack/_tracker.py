@@ -9,7 +9,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 import pendulum
-from rapidfuzz import fuzz, process
 
 from ._clock import DAY_FOREVER, day_ceil, day_of, day_window, seconds
 from ._daily import DayIndex, build_daily
@@ -421,6 +420,8 @@ class Tracker:
         >>> [r.matches[0].entity.id for r in load().screen(["IFLYTEK CO LTD", "Acme Widgets"], on="2020-03-01")[:1]]
         ['iflytek']
         """
+        from rapidfuzz import fuzz, process  # imported here: point queries do not need it
+
         day = self._day(on)
         names = list(names)
         keys = [name_key(n) for n in names]
