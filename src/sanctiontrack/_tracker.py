@@ -33,6 +33,7 @@ from ._results import (
     TimelineEvent,
     _Fixed,
 )
+from ._screen import Screener
 
 __all__ = ["Tracker"]
 
@@ -87,6 +88,7 @@ class Tracker:
         self._explainer = Explainer(self.engine, self.sources)
         self._days: dict[object, pendulum.Date] = {}
         self._fast: dict[str, tuple[DayIndex, str]] = {}
+        self._screener: Screener | None = None
 
     def __getstate__(self) -> dict[str, object]:
         return {"dataset": self.dataset, "engine": self.engine, "daily": self._daily, "entities": self.entities}
@@ -100,6 +102,7 @@ class Tracker:
         self._explainer = Explainer(self.engine, self.sources)
         self._days = {}
         self._fast = {}
+        self._screener = None
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -420,27 +423,25 @@ class Tracker:
         >>> [r.matches[0].entity.id for r in load().screen(["IFLYTEK CO LTD", "Acme Widgets"], on="2020-03-01")[:1]]
         ['iflytek']
         """
-        from rapidfuzz import fuzz, process  # imported here: point queries do not need it
+        from rapidfuzz import fuzz  # imported here: point queries do not need it
 
         day = self._day(on)
         names = list(names)
         keys = [name_key(n) for n in names]
+        if self._screener is None:
+            self._screener = Screener(self.entities._all_keys())
         results: list[ScreenResult] = []
-        pending: list[int] = []
         exact: dict[int, list[tuple[str, str, float]]] = {}
+        fuzzy: dict[int, list[tuple[str, str, float]]] = {}
         for i, key in enumerate(keys):
             hits = self.entities._candidates(key)
             if hits:
                 exact[i] = [(entity_id, name, 100.0) for _, entity_id, name in hits]
-            if not hits or limit > 1:
-                pending.append(i)
-        fuzzy: dict[int, list[tuple[str, str, float]]] = {}
-        if pending:
-            choices = self.entities._all_keys()
-            for i in pending:
-                found = process.extract(keys[i], choices, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=threshold)
+            if key and (not hits or limit > 1):
                 fuzzy[i] = [
-                    (entity_id, name, float(score)) for key, score, _ in found for _, entity_id, name in self.entities._candidates(key)
+                    (entity_id, name, score)
+                    for choice, score in self._screener.best(key, threshold, limit * 2)
+                    for _, entity_id, name in self.entities._candidates(choice)
                 ]
         for i, query in enumerate(names):
             best: dict[str, tuple[str, float]] = {}
