@@ -31,7 +31,7 @@ import attrs
 from ._clock import seconds
 from ._dates import DateValue
 from ._intervals import FOREVER, NEVER, Intervals, clip, first_start, intersect, intersects, last_end, subtract, union
-from ._model import Action, Dataset, Entity, Link, RelationType, Scope, Target
+from ._model import Action, Dataset, Entity, Link, Prohibition, RelationType, Scope, Target
 
 __all__ = ["Cause", "Compiled", "Engine", "Item", "PState", "Reason", "State"]
 
@@ -496,6 +496,10 @@ class Engine:
         following = next(s for s, _ in period if s >= end)
         return PState(pid, State.LAPSED, following)
 
+    def prohibition(self, aid: str, pid: str) -> Prohibition:
+        """Prohibition ``pid`` of action ``aid``."""
+        return next(p for p in self.actions[aid].restricts if p.id == pid)
+
     def extenders(self, aid: str) -> set[str]:
         """Every action that extends ``aid``, directly or through other extensions."""
         found: set[str] = set()
@@ -520,23 +524,25 @@ class Engine:
                 return True
         return False
 
-    def breakpoints(self, entity_id: str) -> list[tuple[int, str]]:
+    def breakpoints(self, entity_id: str) -> set[tuple[int, str]]:
         """Every instant (with its zone) at which the answer for ``entity_id`` can change."""
-        points: list[tuple[int, str]] = []
+        points: set[tuple[int, str]] = set()
+        add = points.add
         for aid, _index, chains in self.candidates(entity_id):
             c = self.compiled[aid]
-            tz = c.action.zone
-            points.append((c.first_seen, tz))
+            tz = c.zone
+            add((c.first_seen, tz))
             spans: list[Intervals] = [c.life, *c.prohibitions.values()]
             spans.extend(w.window for w in c.suspensions)
             spans.extend(w.window for w in c.carves)
             spans.extend(self.chain_validity(chain, tz) for chain in chains)
             for span in spans:
                 for s, e in span:
-                    points.append((s, tz))
-                    points.append((e, tz))
-            points.extend((cut.cause.ts, tz) for cut in c.entity_cuts)
-        return [(ts, tz) for ts, tz in points if -FOREVER < ts < FOREVER]
+                    add((s, tz))
+                    add((e, tz))
+            for cut in c.entity_cuts:
+                add((cut.cause.ts, tz))
+        return {(ts, tz) for ts, tz in points if -FOREVER < ts < FOREVER}
 
 
 def _suspension_start(suspended: Iterable[Window_], by: tuple[str, ...], start: int, end: int) -> int | None:

@@ -93,7 +93,7 @@ class Explainer:
         return tuple(restrictions), tuple(others)
 
     def _pstatus(self, action: Action, state: PState) -> ProhibitionStatus:
-        prohibition = next(p for p in action.restricts if p.id == state.pid)
+        prohibition = self.engine.prohibition(action.id, state.pid)
         return ProhibitionStatus(prohibition, state.state, show_instant(state.ts, action.zone), state.by)
 
     def restriction(self, entity_id: str, item: Item) -> Restriction:
