@@ -1,66 +1,19 @@
 """Seed documents: find each quote in its seed's text, and render the text with anchors.
 
-The validator compares quotes after folding whitespace runs to one space and curly quotes, primes
-and dashes to plain ones (see docs/data-format.md, Evidence). :func:`locate` applies the same
-folding while keeping a map back to the raw text, so a quote can be marked where it really is.
+Quotes are found with :func:`sanctiontrack.locate_quote`, which compares them exactly as the
+validator does (whitespace, quote marks and dashes folded) and maps the match back to the raw text,
+so a quote can be marked where it really is.
 """
 
 from __future__ import annotations
 
 import attrs
 
+from sanctiontrack import locate_quote, normalize_quote
+
 from .common import esc, quote_anchor
 
-__all__ = ["SeedText", "fold", "locate"]
-
-_FOLD = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201a": "'",
-    "\u201b": "'",
-    "\u2032": "'",
-    "\u00b4": "'",
-    "`": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u201e": '"',
-    "\u201f": '"',
-    "\u2033": '"',
-    "\u00ab": '"',
-    "\u00bb": '"',
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u2212": "-",
-    "\u00a0": " ",
-    "\u2026": "...",
-}
-
-
-def fold(raw: str) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, the index of the raw character it came from.
-
-    >>> fold("a\\u00a0 “b”")
-    ('a "b"', [0, 1, 3, 4, 5])
-    """
-    chars: list[str] = []
-    where: list[int] = []
-    space = True  # drops leading whitespace, as the validator's strip() does
-    for index, char in enumerate(raw):
-        folded = _FOLD.get(char, char)
-        if folded.isspace():
-            if not space:
-                chars.append(" ")
-                where.append(index)
-                space = True
-            continue
-        for piece in folded:
-            chars.append(piece)
-            where.append(index)
-        space = False
-    while chars and chars[-1] == " ":
-        chars.pop()
-        where.pop()
-    return "".join(chars), where
+__all__ = ["SeedText", "locate"]
 
 
 def locate(raw: str, quote: str) -> tuple[int, int] | None:
@@ -69,14 +22,7 @@ def locate(raw: str, quote: str) -> tuple[int, int] | None:
     >>> locate("He said “no”.\\nThen  left.", 'said "no". Then left')
     (3, 24)
     """
-    text, where = fold(raw)
-    wanted, _ = fold(quote)
-    if not wanted:
-        return None
-    at = text.find(wanted)
-    if at < 0:
-        return None
-    return where[at], where[at + len(wanted) - 1] + 1
+    return locate_quote(raw, quote)
 
 
 @attrs.define
@@ -90,7 +36,7 @@ class SeedText:
 
     def add(self, quote: str) -> str | None:
         """Register a quote; returns its anchor, or None if it is not in the text."""
-        key = fold(quote)[0]
+        key = normalize_quote(quote)
         if key in self.anchors:
             return self.anchors[key]
         span = locate(self.raw, quote)
@@ -104,7 +50,7 @@ class SeedText:
 
     def line_of(self, quote: str) -> int | None:
         """The 1-based line a registered quote starts on."""
-        span = self.spans.get(fold(quote)[0])
+        span = self.spans.get(normalize_quote(quote))
         return None if span is None else self.raw.count("\n", 0, span[0]) + 1
 
     def html(self) -> str:

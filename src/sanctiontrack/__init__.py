@@ -60,7 +60,7 @@ from ._results import (
     Status,
     TimelineEvent,
 )
-from ._seeds import locate_quote
+from ._seeds import locate_quote, normalize_quote
 from ._tracker import Tracker
 from ._validate import Report, validate
 
@@ -134,5 +134,6 @@ __all__ = [
     "json_schema",
     "load",
     "locate_quote",
+    "normalize_quote",
     "validate",
 ]
