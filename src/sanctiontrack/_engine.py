@@ -66,6 +66,7 @@ class Reason(enum.Enum):
     NON_BINDING = "non_binding"
 
 
+_INFORMATIONAL = frozenset({RelationType.UPHOLDS, RelationType.AMENDS})
 _TERMINATION_REASON = {
     RelationType.REVOKES: Reason.REVOKED,
     RelationType.LIFTS: Reason.LIFTED,
@@ -427,10 +428,10 @@ class Engine:
         if not action.kind.is_restricting:
             return None
         if not action.restricts:
+            informational = bool(action.relations) and all(r.type in _INFORMATIONAL for r in action.relations)
             if not c.life:
-                return Item(
-                    action.id, index, chain, (), Reason.NEVER_EFFECTIVE if action.dates.effective is None else Reason.NO_PROHIBITIONS
-                )
+                never = action.dates.effective is None and not informational  # a ruling that upholds has nothing to take effect
+                return Item(action.id, index, chain, (), Reason.NEVER_EFFECTIVE if never else Reason.NO_PROHIBITIONS)
             if start >= (last_end(c.life) or FOREVER):
                 cause = _cause_at(c.life_causes, last_end(c.life))
                 return Item(

@@ -246,3 +246,9 @@ def test_screen_ranks_and_marks_restricted(world: Tracker) -> None:
 def test_actions_not_yet_announced_are_not_listed(world: Tracker) -> None:
     assert world.restrictions("acme", on="2019-01-27").not_operative == ()
     assert [n.action.id for n in world.restrictions("acme", on="2019-01-28").not_operative] == ["charges"]
+
+
+def test_a_ruling_that_only_upholds_never_needs_an_effective_date(world: Tracker) -> None:
+    entry = next(n for n in world.restrictions("acme", on="2020-07-01").not_operative if n.action.id == "appeal-upheld")
+    assert entry.reason is Reason.NO_PROHIBITIONS
+    assert entry.explanation.startswith("upholds A statute with staged prohibitions (statute)")
