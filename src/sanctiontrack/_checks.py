@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from ._dates import Confidence, DateValue
 from ._errors import Problem, Severity
-from ._model import Action, InstrumentType, RelationType, SourceKind
+from ._model import Action, Entity, InstrumentType, RelationType, SourceKind
 from ._names import did_you_mean
 from ._read import Origin, ReadResult
 from ._seeds import SeedLibrary
@@ -64,7 +64,7 @@ class _Checker:
     def run(self) -> list[Problem]:
         self.raw_records()
         for entity in self.read.dataset.entities:
-            self.entity(entity.id)
+            self.entity(entity)
         for action in self.read.dataset.actions:
             self.action(action)
         self.cycles()
@@ -108,9 +108,9 @@ class _Checker:
                                 "instrument-format",
                             )
 
-    def entity(self, entity_id: str) -> None:
+    def entity(self, entity: Entity) -> None:
+        entity_id = entity.id
         origin = self.read.origins[("entities", entity_id)]
-        entity = next(e for e in self.read.dataset.entities if e.id == entity_id)
         names: dict[str, int] = {}
         for i, alias in enumerate(entity.aliases):
             # Case variants are harmless (lookups ignore case) and may document a listed spelling.

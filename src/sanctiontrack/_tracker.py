@@ -39,20 +39,21 @@ __all__ = ["Tracker"]
 
 
 @contextmanager
-def paused_gc() -> Iterator[None]:
+def paused_gc(*, freeze: bool = True) -> Iterator[None]:
     """Pause the cyclic garbage collector while building many long-lived objects at once.
 
     The records form no cycles worth collecting, and a collection pass over a growing heap of
     millions of them costs several times the build itself. Afterwards the objects are moved to
     the collector's permanent generation (``gc.freeze()``), so that later full collections, which
-    would otherwise traverse them all again, skip them.
+    would otherwise traverse them all again, skip them (``freeze=False`` for short-lived objects).
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         if enabled:
             gc.enable()
 

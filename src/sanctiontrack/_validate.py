@@ -66,8 +66,10 @@ def validate(paths: Sequence[str | Path], *, seeds: Sequence[str | Path] = ()) -
     (3, 11, 'x', True)
     """
     from ._read import read_paths
+    from ._tracker import paused_gc
 
     resolved = [Path(p) for p in paths]
-    read = read_paths(resolved)
-    library = SeedLibrary(seed_folders(resolved, [Path(s) for s in seeds]))
-    return validate_read(read, library)
+    with paused_gc(freeze=False):
+        read = read_paths(resolved)
+        library = SeedLibrary(seed_folders(resolved, [Path(s) for s in seeds]))
+        return validate_read(read, library)
