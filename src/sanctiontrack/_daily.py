@@ -51,7 +51,7 @@ class DayIndex:
 
     def verdict(self, when: Date) -> bool:
         """Whether the entity was restricted on day ``when``."""
-        return bisect_right(self.bounds, when.toordinal()) & 1 == 1
+        return restricted_on(self.bounds, when.toordinal())
 
     def parts(self, when: Date) -> Parts:
         """The explanation for day ``when``: operative restrictions and what did not apply."""

@@ -150,11 +150,6 @@ class DateValue:
             return self.at.in_timezone(zone(tz)).date()
         return self.date
 
-    @property
-    def is_exact(self) -> bool:
-        """True for day or instant precision with confirmed confidence."""
-        return self.precision in (Precision.DAY, Precision.INSTANT) and self.confidence is Confidence.CONFIRMED
-
     def text(self) -> str:
         """The value as it is written in an action file's short form.
 

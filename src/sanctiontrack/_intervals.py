@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 
-__all__ = ["FOREVER", "NEVER", "Intervals", "clip", "contains", "first_start", "intersect", "intersects", "last_end", "subtract", "union"]
+__all__ = ["FOREVER", "NEVER", "Intervals", "clip", "first_start", "intersect", "intersects", "last_end", "subtract", "union"]
 
 Intervals = tuple[tuple[int, int], ...]
 FOREVER = 2**62
@@ -91,11 +91,6 @@ def intersects(a: Intervals, start: int, end: int) -> bool:
         return True
     index += 1
     return index < len(a) and a[index][0] < end
-
-
-def contains(a: Intervals, point: int) -> bool:
-    """Whether ``point`` lies in ``a``."""
-    return intersects(a, point, point + 1)
 
 
 def first_start(a: Intervals) -> int | None:

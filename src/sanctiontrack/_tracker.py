@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 import pendulum
 
 from ._clock import DAY_FOREVER, day_ceil, day_of, day_window, seconds
-from ._daily import DayIndex, build_daily
+from ._daily import DayIndex, build_daily, restricted_on
 from ._dates import parse_day
 from ._engine import Engine
 from ._entities import Entities
@@ -231,7 +230,7 @@ class Tracker:
             day = None
         if day is None:
             day = self._day(on)
-        return bisect_right(hit[0].bounds, day.toordinal()) & 1 == 1
+        return restricted_on(hit[0].bounds, day.toordinal())
 
     # -- histories ---------------------------------------------------------------------------
 
@@ -463,4 +462,4 @@ class Tracker:
 
     def _restricted_on(self, entity_id: str, day: pendulum.Date) -> bool:
         index = self._daily.get(entity_id)
-        return index is not None and bisect_right(index.bounds, day.toordinal()) & 1 == 1
+        return index is not None and restricted_on(index.bounds, day.toordinal())
