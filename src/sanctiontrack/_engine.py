@@ -84,7 +84,7 @@ class Cause:
 
 
 @attrs.frozen(slots=True)
-class Window_:
+class RelationWindow:
     """A relation's effect window with its scope (``None`` means all prohibitions or all targets)."""
 
     window: Intervals
@@ -139,8 +139,8 @@ class Compiled:
         self.prohibitions: dict[str, Intervals] = {}
         self.prohibition_causes: dict[str, list[Cause]] = {}
         self.entity_cuts: list[EntityCut] = []
-        self.suspensions: list[Window_] = []
-        self.carves: list[Window_] = []
+        self.suspensions: list[RelationWindow] = []
+        self.carves: list[RelationWindow] = []
         self.first_seen = FOREVER
         self.implemented_by: list[str] = []
         self.extended_by: list[str] = []
@@ -174,7 +174,7 @@ class Item:
     via: tuple[Link, ...]
     states: tuple[PState, ...]
     reason: Reason | None
-    carves: tuple[Window_, ...] = ()
+    carves: tuple[RelationWindow, ...] = ()
     ts: int | None = None
     by: tuple[str, ...] = ()
 
@@ -338,7 +338,7 @@ class Engine:
                 other = compiled[relation.action]
                 tz = other.zone
                 window = clip(c.life, _zone_seconds(relation.effective, tz), _zone_seconds(relation.until, tz))
-                entry = Window_(
+                entry = RelationWindow(
                     window,
                     c.action.id,
                     relation.type,
@@ -546,7 +546,7 @@ class Engine:
         return {(ts, tz) for ts, tz in points if -FOREVER < ts < FOREVER}
 
 
-def _suspension_start(suspended: Iterable[Window_], by: tuple[str, ...], start: int, end: int) -> int | None:
+def _suspension_start(suspended: Iterable[RelationWindow], by: tuple[str, ...], start: int, end: int) -> int | None:
     """When the suspension in force during ``[start, end)`` began (the latest such start)."""
     starts = [s for w in suspended if w.by in by for s, e in w.window if s < end and e > start]
     return max(starts) if starts else None

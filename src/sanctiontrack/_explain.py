@@ -60,11 +60,11 @@ class Explainer:
     def citations(self, action: Action) -> tuple[Citation, ...]:
         return tuple(Citation(self.sources[e.source], e) for e in action.evidence if e.source in self.sources)
 
-    def basis(self, entity_id: str, via: Sequence[Link]) -> tuple[Basis, str]:
+    def basis(self, via: Sequence[Link]) -> tuple[Basis, str]:
+        """Named directly, or reached through the ownership links in ``via`` (each with its dates)."""
         if not via:
             return Basis.NAMED, "named directly"
         steps = []
-        current = entity_id
         for link in via:
             owner = self.engine.entities.get(link.entity)
             bounds = []
@@ -74,8 +74,6 @@ class Explainer:
                 bounds.append(f"until {link.until}")
             span = f" ({', '.join(bounds)})" if bounds else ""
             steps.append(f"{link.relation.value.replace('_', ' ')} {owner.name if owner else link.entity}{span}")
-            current = link.entity
-        del current
         return Basis.AFFILIATE, "as " + ", then ".join(steps)
 
     def explain(self, entity_id: str, items: Sequence[Item]) -> tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]:
@@ -98,7 +96,7 @@ class Explainer:
 
     def restriction(self, entity_id: str, item: Item) -> Restriction:
         action = self.engine.actions[item.action]
-        basis, basis_text = self.basis(entity_id, item.via)
+        basis, basis_text = self.basis(item.via)
         statuses = tuple(self._pstatus(action, s) for s in item.states)
         suspended = [s for s in item.states if s.state is State.SUSPENDED]
         status = Status.PARTLY_SUSPENDED if suspended else Status.IN_FORCE
@@ -126,7 +124,7 @@ class Explainer:
 
     def not_operative(self, entity_id: str, item: Item) -> NotOperative:
         action = self.engine.actions[item.action]
-        basis, basis_text = self.basis(entity_id, item.via)
+        basis, basis_text = self.basis(item.via)
         reason = item.reason or Reason.NO_PROHIBITIONS
         when = show_instant(item.ts, action.zone)
         by = ", ".join(self.title(b) for b in item.by)
