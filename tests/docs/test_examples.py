@@ -220,3 +220,15 @@ def test_documented_hook_matches_the_hook_file() -> None:
         pytest.skip(".pre-commit-hooks.yaml is not in the repository yet")
     defined = {hook["id"] for hook in yaml.safe_load(hooks_file.read_text(encoding="utf-8"))}
     assert documented <= defined
+
+
+def test_readme_example_runs_and_prints_what_it_says(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = ROOT / "README.md"
+    python = [b for b in blocks(readme) if b.lang == "python"]
+    assert len(python) == 1
+    assert len(python[0].body.strip().splitlines()) <= 10
+    exec(compile(python[0].body, f"README.md:{python[0].line}", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == "True"
+    assert printed[1].startswith("us-bis-2019-xinjiang-entity-list named ['buying U.S.-made medical supplies")
+    assert any(line.startswith("us-commerce-2020-wechat-identification suspended") for line in printed)
