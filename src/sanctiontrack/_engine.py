@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -188,15 +188,52 @@ def _zone_seconds(value: DateValue | None, tz: str) -> int | None:
     return None if value is None else seconds(value, tz)
 
 
+class _Compiled(dict[str, Compiled]):
+    """Compiled actions by id; an action no relation touches is compiled on first use."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self.engine = engine
+
+    def __missing__(self, aid: str) -> Compiled:
+        action = self.engine.actions[aid]  # KeyError for an unknown id, as a dict would raise
+        c = self[aid] = self.engine._own(action)
+        self.engine._prohibitions(c)
+        return c
+
+    def get(self, aid: str, default: Compiled | None = None) -> Compiled | None:  # type: ignore[override]
+        return self[aid] if aid in self.engine.actions else default
+
+    def __contains__(self, aid: object) -> bool:
+        return aid in self.engine.actions
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.engine.actions)
+
+    def __len__(self) -> int:
+        return len(self.engine.actions)
+
+    def values(self) -> Iterator[Compiled]:  # type: ignore[override]
+        return (self[aid] for aid in self.engine.actions)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (dict, (dict(super().items()),))
+
+
 class Engine:
-    """Compiled actions plus the indexes needed to evaluate any entity at any time."""
+    """Compiled actions plus the indexes needed to evaluate any entity at any time.
+
+    Actions that relate to others, or that others relate to, are compiled together when the engine
+    is built; the rest (most actions) only when first needed, since nothing else depends on them.
+    """
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
-        self.actions: dict[str, Action] = {}
+        self.actions: dict[str, Action] = {a.id: a for a in dataset.actions}
         self.entities: dict[str, Entity] = {e.id: e for e in dataset.entities}
-        self.compiled: dict[str, Compiled] = {}
-        self.by_target: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self.compiled: dict[str, Compiled] = _Compiled(self)
+        self.involved: frozenset[str] = frozenset()
+        self._by_target: dict[str, list[tuple[str, int]]] | None = None
         self.owned: dict[str, list[tuple[str, Link]]] = defaultdict(list)
         for entity in dataset.entities:
             for link in entity.links:
@@ -204,69 +241,99 @@ class Engine:
                     self.owned[link.entity].append((entity.id, link))
         self._compile()
 
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["compiled"] = dict(dict.items(self.compiled))
+        state["_by_target"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        compiled = state.pop("compiled")
+        self.__dict__.update(state)
+        self.compiled = _Compiled(self)
+        dict.update(self.compiled, compiled)  # type: ignore[call-overload]
+
+    @property
+    def by_target(self) -> dict[str, list[tuple[str, int]]]:
+        """(action id, target index) for every entity some action names, built on first use."""
+        if self._by_target is None:
+            found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+            for action in self.dataset.actions:
+                for index, target in enumerate(action.targets):
+                    if target.entity is not None:
+                        found[target.entity].append((action.id, index))
+            self._by_target = found
+        return self._by_target
+
     # -- compilation -----------------------------------------------------------------------------
 
+    def _own(self, action: Action) -> Compiled:
+        """An action with its own period (step 1), before any relation is applied."""
+        c = Compiled(action)
+        tz = c.zone
+        dates = action.dates
+        first = FOREVER
+        for value in (dates.announced, dates.signed, dates.published, dates.effective):
+            if value is not None:
+                ts = seconds(value, tz)
+                if ts < first:
+                    first = ts
+        if dates.effective is not None:
+            start = seconds(dates.effective, tz)
+            end = seconds(dates.ended, tz) if dates.ended is not None else FOREVER
+            c.base = c.life = ((start, end),) if end > start else NEVER
+            if dates.ended is not None:
+                c.life_causes.append(Cause(end, Reason.EXPIRED))
+        c.first_seen = first
+        return c
+
     def _compile(self) -> None:
-        compiled = self.compiled
+        """Compile every action a relation touches, together (their periods depend on each other)."""
         actions = self.actions
-        by_target = self.by_target
-        # 1. own periods and targets; then who relates to whom
-        for action in self.dataset.actions:
-            aid = action.id
-            actions[aid] = action
-            c = compiled[aid] = Compiled(action)
-            for index, target in enumerate(action.targets):
-                if target.entity is not None:
-                    by_target[target.entity].append((aid, index))
-            tz = c.zone
-            dates = action.dates
-            first = FOREVER
-            for value in (dates.announced, dates.signed, dates.published, dates.effective):
-                if value is not None:
-                    ts = seconds(value, tz)
-                    if ts < first:
-                        first = ts
-            if dates.effective is not None:
-                start = seconds(dates.effective, tz)
-                end = seconds(dates.ended, tz) if dates.ended is not None else FOREVER
-                c.base = c.life = ((start, end),) if end > start else NEVER
-                if dates.ended is not None:
-                    c.life_causes.append(Cause(end, Reason.EXPIRED))
-            c.first_seen = first
         involved: set[str] = set()
         for action in self.dataset.actions:
             if action.relations:
                 involved.add(action.id)
-                for relation in action.relations:
-                    other = compiled.get(relation.action)
-                    if other is None:
-                        continue
-                    involved.add(relation.action)
-                    other.related_by.append(action.id)
-                    if relation.type is RelationType.EXTENDS:
-                        other.extended_by.append(action.id)
-                    elif relation.type is RelationType.IMPLEMENTS:
-                        other.implemented_by.append(action.id)
-        if involved:
-            self._relate([compiled[aid] for aid in sorted(involved)])
-        # prohibitions: the action's life, narrowed by the prohibition's own dates and terminations
-        for c in compiled.values():
-            restricts = c.action.restricts
-            if not restricts:
-                continue
-            tz = c.zone
-            causes_by_pid = c.prohibition_causes
-            for prohibition in restricts:
-                period = c.life
-                if prohibition.effective is not None or prohibition.ended is not None:
-                    p_end = _zone_seconds(prohibition.ended, tz)
-                    period = clip(period, _zone_seconds(prohibition.effective, tz), p_end)
-                    if p_end is not None:
-                        causes_by_pid.setdefault(prohibition.id, []).append(Cause(p_end, Reason.EXPIRED))
-                if causes_by_pid:
-                    for cause in causes_by_pid.get(prohibition.id, ()):
-                        period = clip(period, None, cause.ts)
-                c.prohibitions[prohibition.id] = period
+                involved.update(r.action for r in action.relations if r.action in actions)
+        self.involved = frozenset(involved)
+        if not involved:
+            return
+        compiled = self.compiled
+        group = [self._own(actions[aid]) for aid in sorted(involved)]
+        for c in group:
+            dict.__setitem__(compiled, c.action.id, c)
+        for c in group:
+            for relation in c.action.relations:
+                other = dict.get(compiled, relation.action)
+                if other is None:
+                    continue
+                other.related_by.append(c.action.id)
+                if relation.type is RelationType.EXTENDS:
+                    other.extended_by.append(c.action.id)
+                elif relation.type is RelationType.IMPLEMENTS:
+                    other.implemented_by.append(c.action.id)
+        self._relate(group)
+        for c in group:
+            self._prohibitions(c)
+
+    def _prohibitions(self, c: Compiled) -> None:
+        """Each prohibition's period: the action's life, narrowed by its own dates and terminations."""
+        restricts = c.action.restricts
+        if not restricts:
+            return
+        tz = c.zone
+        causes_by_pid = c.prohibition_causes
+        for prohibition in restricts:
+            period = c.life
+            if prohibition.effective is not None or prohibition.ended is not None:
+                p_end = _zone_seconds(prohibition.ended, tz)
+                period = clip(period, _zone_seconds(prohibition.effective, tz), p_end)
+                if p_end is not None:
+                    causes_by_pid.setdefault(prohibition.id, []).append(Cause(p_end, Reason.EXPIRED))
+            if causes_by_pid:
+                for cause in causes_by_pid.get(prohibition.id, ()):
+                    period = clip(period, None, cause.ts)
+            c.prohibitions[prohibition.id] = period
 
     def _relate(self, involved: list[Compiled]) -> None:
         """Steps 2 to 6 for the actions that relate to others or are related to."""

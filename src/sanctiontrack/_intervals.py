@@ -18,7 +18,13 @@ def union(*sets: Iterable[tuple[int, int]]) -> Intervals:
     >>> union(((1, 3),), ((3, 5), (7, 8)))
     ((1, 5), (7, 8))
     """
-    items = sorted(i for s in sets for i in s if i[0] < i[1])
+    if len(sets) == 1:
+        only = tuple(sets[0])
+        if len(only) == 1 and only[0][0] < only[0][1]:
+            return only  # the common case: one interval, nothing to merge
+        items = sorted(i for i in only if i[0] < i[1])
+    else:
+        items = sorted(i for s in sets for i in s if i[0] < i[1])
     out: list[tuple[int, int]] = []
     for start, end in items:
         if out and start <= out[-1][1]:

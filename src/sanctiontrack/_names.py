@@ -48,7 +48,6 @@ _LATIN_SUFFIXES = frozenset(
 )
 _HAN_SUFFIXES = ("股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "股份公司", "公司")
 _PUNCT = re.compile(r"[^\w\s]+", re.UNICODE)
-_SPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1 << 17)
@@ -62,23 +61,24 @@ def name_key(name: str) -> str:
     >>> name_key("Société Générale S.A."), name_key("华为技术有限公司")
     ('societe generale', '华为技术')
     """
-    if name.isascii():
+    ascii_only = name.isascii()
+    if ascii_only:
         text = name.lower()
     else:
         text = unicodedata.normalize("NFKC", name)
         text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).casefold()
     text = text.replace("&", " and ").replace(".", "")
-    text = _PUNCT.sub(" ", text)
-    words = _SPACE.sub(" ", text).strip().split(" ")
+    words = _PUNCT.sub(" ", text).split()
     while len(words) > 1 and words[-1] in _LATIN_SUFFIXES:
         words.pop()
     if len(words) > 1 and words[0] == "the":
         words.pop(0)
     key = " ".join(words)
-    for suffix in _HAN_SUFFIXES:
-        if key.endswith(suffix) and len(key) > len(suffix):
-            key = key[: -len(suffix)].rstrip()
-            break
+    if not ascii_only:
+        for suffix in _HAN_SUFFIXES:
+            if key.endswith(suffix) and len(key) > len(suffix):
+                key = key[: -len(suffix)].rstrip()
+                break
     return key
 
 
