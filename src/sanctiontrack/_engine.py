@@ -216,6 +216,12 @@ class _Compiled(dict[str, Compiled]):
     def values(self) -> Iterator[Compiled]:  # type: ignore[override]
         return (self[aid] for aid in self.engine.actions)
 
+    def items(self) -> Iterator[tuple[str, Compiled]]:  # type: ignore[override]
+        return ((aid, self[aid]) for aid in self.engine.actions)
+
+    def keys(self) -> Iterator[str]:  # type: ignore[override]
+        return iter(self.engine.actions)
+
     def __reduce__(self) -> tuple[object, ...]:
         return (dict, (dict(super().items()),))
 
