@@ -243,8 +243,8 @@ def operative_spans(tracker: Tracker) -> list[tuple[str, int, int, str]]:
     the engine's compiled periods, per-target cuts, suspension windows and ownership chains (internal API,
     so ``check_spans`` compares the result with the library's own day index before anything is timed).
     """
-    from sanctiontrack._daily import _days
-    from sanctiontrack._intervals import FOREVER, intersect, subtract, union
+    from sanctiontrack._daily import _days, _operative
+    from sanctiontrack._intervals import intersect
 
     engine = tracker.engine
     descendants: dict[str, list[tuple[str, tuple[tuple[Any, ...], ...]]]] = {}
@@ -262,17 +262,7 @@ def operative_spans(tracker: Tracker) -> list[tuple[str, int, int, str]]:
             entity = target.entity
             if entity is None:
                 continue
-            spans = []
-            for pid in target.prohibitions or tuple(p.id for p in action.restricts):
-                period = c.prohibitions.get(pid, ())
-                for cut in c.entity_cuts:
-                    if entity in cut.entities and (cut.prohibitions is None or pid in cut.prohibitions):
-                        period = subtract(period, ((cut.cause.ts, FOREVER),))
-                suspended = [w.window for w in c.suspensions if w.applies(pid, entity)]
-                if suspended:
-                    period = subtract(period, union(*suspended))
-                spans.append(period)
-            operative = union(*spans)
+            operative = _operative(c, target.prohibitions or tuple(p.id for p in action.restricts), entity)
             if not operative:
                 continue
             reach: list[tuple[str, tuple[tuple[Any, ...], ...]]] = [(entity, ())]
