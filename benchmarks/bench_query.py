@@ -180,33 +180,29 @@ def timer_overhead(count: int) -> Stats:
     return Stats.of(times)
 
 
-def time_point(tracker: Tracker, queries: Sequence[Query]) -> tuple[list[int], list[bool]]:
+def time_bool(ask: Callable[[str, str], bool], queries: Sequence[Query]) -> tuple[list[int], list[bool]]:
+    """Time ``ask(entity, day)`` per question; returns the times and the answers."""
     pc = time.perf_counter_ns
     times = [0] * len(queries)
     answers = [False] * len(queries)
     with no_gc():
         for i, (entity, day) in enumerate(queries):
             t0 = pc()
-            restricted = tracker.restrictions(entity, on=day).restricted
+            restricted = ask(entity, day)
             t1 = pc()
             times[i] = t1 - t0
             answers[i] = restricted
     return times, answers
+
+
+def time_point(tracker: Tracker, queries: Sequence[Query]) -> tuple[list[int], list[bool]]:
+    """``tracker.restrictions(entity, on=day).restricted``: the answer object's verdict."""
+    return time_bool(lambda entity, day: tracker.restrictions(entity, on=day).restricted, queries)
 
 
 def time_verdict(tracker: Tracker, queries: Sequence[Query]) -> tuple[list[int], list[bool]]:
     """``tracker.restricted(entity, on=day)``: the yes/no question alone, as SQLite answers it."""
-    pc = time.perf_counter_ns
-    times = [0] * len(queries)
-    answers = [False] * len(queries)
-    with no_gc():
-        for i, (entity, day) in enumerate(queries):
-            t0 = pc()
-            restricted = tracker.restricted(entity, on=day)
-            t1 = pc()
-            times[i] = t1 - t0
-            answers[i] = restricted
-    return times, answers
+    return time_bool(lambda entity, day: tracker.restricted(entity, on=day), queries)
 
 
 def time_detail(tracker: Tracker, queries: Sequence[Query]) -> tuple[list[int], list[tuple[bool, frozenset[str], int]]]:
