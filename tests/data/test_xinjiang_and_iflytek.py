@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sanctiontrack import Reason
-from tests.data.facts import assert_exempted, assert_not_applied, assert_not_exempted, assert_not_restricted, assert_restricted
+from tests.data.facts import assert_exempted, assert_not_applied, assert_not_exempted, assert_not_restricted, assert_restricted, tracker
 
 LISTING = "us-bis-2019-xinjiang-entity-list"
 COMPANIES = ["iFlyTek", "SenseTime", "Hikvision", "Dahua", "Megvii", "Yitu", "Meiya Pico", "Yixin"]
@@ -19,8 +19,15 @@ def test_iflytek_announced_then_effective() -> None:
 
 @pytest.mark.parametrize("company", COMPANIES)
 def test_every_company_in_the_rule(company: str) -> None:
-    assert_not_restricted(company, on="2019-10-08", jurisdiction="US") if company not in ("Hikvision", "Dahua") else None
+    # Hikvision and Dahua were already under NDAA sec. 889 the day before; the listing was not.
+    day_before = tracker().restrictions(company, on="2019-10-08")
+    assert LISTING not in {r.action.id for r in day_before.restrictions}
     assert_restricted(company, on="2019-10-09", by=LISTING)
+
+
+@pytest.mark.parametrize("company", [c for c in COMPANIES if c not in ("Hikvision", "Dahua")])
+def test_companies_unrestricted_in_the_us_before_the_listing(company: str) -> None:
+    assert_not_restricted(company, on="2019-10-08", jurisdiction="US")
 
 
 def test_government_bodies_listed() -> None:
