@@ -420,42 +420,39 @@ class Tracker:
     def screen(self, names: Iterable[str], *, on: str | dt.date, threshold: float = 85.0, limit: int = 3) -> tuple[ScreenResult, ...]:
         """For each name, the best-matching entities (score 0–100) and whether each was restricted on ``on``.
 
-        Exact matches of a normalized name score 100; others come from fuzzy matching (rapidfuzz).
+        Names are compared by their normalized keys. A known name scores the highest of its whole-name
+        similarity (misspellings), the same with the words of each in order, and 90 when every word of
+        one name is a word of the other; an exact match scores 100. Each entity counts once, with its
+        best name; entities rank by score, then whole-name similarity, then id. ``threshold`` is the
+        lowest score kept (above 0, at most 100).
 
         >>> from sanctiontrack import load
-        >>> [r.matches[0].entity.id for r in load().screen(["IFLYTEK CO LTD", "Acme Widgets"], on="2020-03-01")[:1]]
-        ['iflytek']
+        >>> [(r.query, [m.entity.id for m in r.matches]) for r in load().screen(["IFLYTEK CO LTD", "Acme Widgets"], on="2020-03-01")]
+        [('IFLYTEK CO LTD', ['iflytek']), ('Acme Widgets', [])]
         """
-        from rapidfuzz import fuzz  # imported here: point queries do not need it
-
+        if not 0 < threshold <= 100:
+            raise QueryError(f"threshold must be above 0 and at most 100, got {threshold!r}")
+        if limit < 1:
+            raise QueryError(f"limit must be at least 1, got {limit!r}")
         day = self._day(on)
         names = list(names)
         keys = [name_key(n) for n in names]
         if self._screener is None:
             self._screener = Screener(self.entities._all_keys())
+        distinct = list(dict.fromkeys(key for key in keys if key))
+        scored = dict(zip(distinct, self._screener.scores(distinct, threshold), strict=True))
         results: list[ScreenResult] = []
-        exact: dict[int, list[tuple[str, str, float]]] = {}
-        fuzzy: dict[int, list[tuple[str, str, float]]] = {}
-        for i, key in enumerate(keys):
-            hits = self.entities._candidates(key)
-            if hits:
-                exact[i] = [(entity_id, name, 100.0) for _, entity_id, name in hits]
-            if key and (not hits or limit > 1):
-                fuzzy[i] = [
-                    (entity_id, name, score)
-                    for choice, score in self._screener.best(key, threshold, limit * 2)
-                    for _, entity_id, name in self.entities._candidates(choice)
-                ]
-        for i, query in enumerate(names):
-            best: dict[str, tuple[str, float]] = {}
-            for entity_id, name, score in [*exact.get(i, ()), *fuzzy.get(i, ())]:
-                if entity_id not in best or best[entity_id][1] < score:
-                    best[entity_id] = (name, score)
-            # WRatio finds a short name inside a long one; ties go to the closer whole-string match.
-            ranked = sorted(best.items(), key=lambda kv: (-kv[1][1], -fuzz.ratio(keys[i], name_key(kv[1][0])), kv[0]))[:limit]
+        for query, key in zip(names, keys, strict=True):
+            best: dict[str, tuple[float, float, str]] = {}  # entity id -> (score, closeness, name)
+            for choice, (score, closeness) in scored.get(key, {}).items():
+                for _, entity_id, name in self.entities._candidates(choice):
+                    prior = best.get(entity_id)
+                    if prior is None or (score, closeness, prior[2]) > (prior[0], prior[1], name):
+                        best[entity_id] = (score, closeness, name)
+            ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))[:limit]
             matches = tuple(
                 ScreenMatch(self.entities[entity_id], name, score, self._restricted_on(entity_id, day))
-                for entity_id, (name, score) in ranked
+                for entity_id, (score, _, name) in ranked
             )
             results.append(ScreenResult(query, matches))
         return tuple(results)

@@ -1,19 +1,26 @@
-"""Screening narrows candidates with an n-gram index; it must find what a full WRatio scan finds."""
+"""Screening scores names in bulk; it must give what scoring every pair one by one gives."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rapidfuzz import fuzz, process
 
 import sanctiontrack
+from sanctiontrack import QueryError
 from sanctiontrack._names import name_key
-from sanctiontrack._screen import Screener
+from sanctiontrack._screen import CONTAINED, Screener, score
 
 TRACKER = sanctiontrack.load()
 KEYS = TRACKER.entities._all_keys()
 NAMES = [name for entity in TRACKER.entities for name in entity.names]
 SCREENER = Screener(KEYS)
+THRESHOLDS = st.sampled_from([0.5, 40.0, 60.0, 80.0, 85.0, 87.5, 90.0, 95.0, 100.0])
+
+
+def one_by_one(query: str, keys: list[str], threshold: float) -> dict[str, float]:
+    """The reference: every key scored on its own."""
+    return {key: s for key in set(keys) if (s := score(query, key)) >= threshold}
 
 
 @st.composite
@@ -38,17 +45,83 @@ def screened_names(draw: st.DrawFn) -> str:
     return name
 
 
-@settings(max_examples=400, deadline=None)
-@given(screened_names(), st.sampled_from([60.0, 80.0, 85.0, 90.0, 95.0]))
-def test_index_finds_what_a_full_scan_finds(name: str, threshold: float) -> None:
-    key = name_key(name)
-    full = {(c, s) for c, s, _ in process.extract(key, KEYS, scorer=fuzz.WRatio, limit=None, score_cutoff=threshold)}
-    fast = set(SCREENER.best(key, threshold, len(KEYS)))
-    assert fast == full
+@settings(max_examples=300, deadline=None)
+@given(st.lists(screened_names(), min_size=1, max_size=6), THRESHOLDS)
+def test_bulk_scores_equal_one_by_one_on_the_bundled_names(names: list[str], threshold: float) -> None:
+    queries = [name_key(n) for n in names]
+    for query, hits in zip(queries, SCREENER.scores(queries, threshold), strict=True):
+        assert {key: s for key, (s, _) in hits.items()} == one_by_one(query, KEYS, threshold) if query else hits == {}
+
+
+WORDS = st.sampled_from(["ab", "ba", "abc", "acb", "hua", "wei", "huawei", "tech", "x", "华为", "技术", "zz9"])
+KEYLIKE = st.lists(WORDS, min_size=1, max_size=5).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(KEYLIKE, min_size=1, max_size=40), st.lists(KEYLIKE, min_size=1, max_size=5), THRESHOLDS)
+def test_bulk_scores_equal_one_by_one_on_crowded_vocabularies(keys: list[str], queries: list[str], threshold: float) -> None:
+    """Few words, many repeats: ties, reorderings, containment both ways and lengths at the window's edge."""
+    for query, hits in zip(queries, Screener(keys).scores(queries, threshold), strict=True):
+        assert {key: s for key, (s, _) in hits.items()} == one_by_one(query, keys, threshold)
+
+
+@settings(max_examples=200, deadline=None)
+@given(KEYLIKE, KEYLIKE)
+def test_the_score_is_symmetric_and_bounded(a: str, b: str) -> None:
+    assert score(a, b) == score(b, a)
+    assert 0 <= score(a, b) <= 100
+    assert score(a, a) == 100
+
+
+def test_reported_ratio_is_the_plain_whole_name_ratio() -> None:
+    [hits] = Screener(["beta alpha", "alpha beta"]).scores(["alpha beta"], 80.0)
+    assert hits["alpha beta"] == (100.0, 100.0)
+    assert hits["beta alpha"][0] == 100.0 and hits["beta alpha"][1] < 80
+
+
+def test_a_known_name_inside_a_longer_one_scores_contained() -> None:
+    [result] = TRACKER.screen(["Huawei Technologies (Shenzhen) Co., Ltd."], on="2020-03-01")
+    assert result.matches[0].entity.id == "huawei" and result.matches[0].score == CONTAINED and result.hit
+
+
+def test_part_of_a_word_is_not_a_match() -> None:
+    """Character substrings are noise in screening: 'hua' is not Huawei."""
+    assert score("hua", "huawei") < 85
+    [hits] = Screener(["shuda", "shudahai network technology"]).scores(["shudahai network technology beijing"], 85.0)
+    assert set(hits) == {"shudahai network technology"}
 
 
 def test_screen_marks_restricted_matches() -> None:
     results = TRACKER.screen(["HUAWEI TECHNOLOGIES CO LTD", "Hikvison", "Totally Unrelated Bakery"], on="2020-03-01")
-    assert results[0].matches[0].entity.id == "huawei" and results[0].hit
-    assert results[1].matches[0].entity.id == "hikvision"
+    assert results[0].matches[0].entity.id == "huawei" and results[0].matches[0].score == 100 and results[0].hit
+    assert results[1].matches[0].entity.id == "hikvision" and 90 < results[1].matches[0].score < 100
     assert results[2].matches == () and not results[2].hit
+
+
+def test_screen_keeps_each_entity_once_ranked_by_score_then_closeness_then_id() -> None:
+    results = TRACKER.screen(["Huawei", "huawei technologies"], on="2020-03-01", threshold=50, limit=10)
+    for result in results:
+        ids = [m.entity.id for m in result.matches]
+        assert len(ids) == len(set(ids))
+        scores = [m.score for m in result.matches]
+        assert scores == sorted(scores, reverse=True)
+
+
+def test_screen_answers_in_input_order_with_duplicates_and_blanks() -> None:
+    names = ["iFlyTek", "", "iFlyTek", "  ", "ZTE"]
+    results = TRACKER.screen(names, on="2019-10-09")
+    assert [r.query for r in results] == names
+    assert results[0] == results[2]
+    assert results[1].matches == () and results[3].matches == ()
+    assert results[0].matches[0].entity.id == "iflytek" and results[0].hit
+
+
+@pytest.mark.parametrize("threshold", [0, -5, 100.5])
+def test_screen_refuses_a_threshold_outside_its_range(threshold: float) -> None:
+    with pytest.raises(QueryError, match="threshold must be above 0 and at most 100"):
+        TRACKER.screen(["ZTE"], on="2020-03-01", threshold=threshold)
+
+
+def test_screen_refuses_a_limit_below_one() -> None:
+    with pytest.raises(QueryError, match="limit must be at least 1"):
+        TRACKER.screen(["ZTE"], on="2020-03-01", limit=0)
