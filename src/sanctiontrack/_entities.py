@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 from ._errors import UnknownEntityError
 from ._model import Entity
@@ -109,10 +109,10 @@ class Entities:
         """Names close to ``text``, best first, for "did you mean" messages."""
         return tuple(f"{m.name}" if m.name == m.entity.name else f"{m.name} ({m.entity.name})" for m in self.search(text, limit, 50.0))
 
-    def _candidates(self, key: str) -> Sequence[tuple[int, str, str]]:
-        """Exact matches for a normalized key (used by screening)."""
-        return self._by_key.get(key, ())
+    def _named(self, key: str) -> list[tuple[int, str, str]]:
+        """The entities a normalized key names, by a name or alias (ids left out): for screening."""
+        return [entry for entry in self._by_key.get(key, ()) if entry[0] < 2]
 
-    def _all_keys(self) -> list[str]:
-        """Every normalized name key (used by screening)."""
-        return self._keys
+    def _name_keys(self) -> list[str]:
+        """Every normalized key of a name or alias (ids left out: a screened list holds names)."""
+        return [key for key, entries in self._by_key.items() if entries[0][0] < 2]

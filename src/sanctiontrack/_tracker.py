@@ -438,14 +438,14 @@ class Tracker:
         names = list(names)
         keys = [name_key(n) for n in names]
         if self._screener is None:
-            self._screener = Screener(self.entities._all_keys())
+            self._screener = Screener(self.entities._name_keys())
         distinct = list(dict.fromkeys(key for key in keys if key))
         scored = dict(zip(distinct, self._screener.scores(distinct, threshold), strict=True))
         results: list[ScreenResult] = []
         for query, key in zip(names, keys, strict=True):
             best: dict[str, tuple[float, float, str]] = {}  # entity id -> (score, closeness, name)
             for choice, (score, closeness) in scored.get(key, {}).items():
-                for _, entity_id, name in self.entities._candidates(choice):
+                for _, entity_id, name in self.entities._named(choice):
                     prior = best.get(entity_id)
                     if prior is None or (score, closeness, prior[2]) > (prior[0], prior[1], name):
                         best[entity_id] = (score, closeness, name)

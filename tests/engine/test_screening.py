@@ -12,7 +12,7 @@ from sanctiontrack._names import name_key
 from sanctiontrack._screen import CONTAINED, Screener, score
 
 TRACKER = sanctiontrack.load()
-KEYS = TRACKER.entities._all_keys()
+KEYS = TRACKER.entities._name_keys()
 NAMES = [name for entity in TRACKER.entities for name in entity.names]
 SCREENER = Screener(KEYS)
 THRESHOLDS = st.sampled_from([0.5, 40.0, 60.0, 80.0, 85.0, 87.5, 90.0, 95.0, 100.0])
@@ -96,6 +96,14 @@ def test_screen_marks_restricted_matches() -> None:
     assert results[0].matches[0].entity.id == "huawei" and results[0].matches[0].score == 100 and results[0].hit
     assert results[1].matches[0].entity.id == "hikvision" and 90 < results[1].matches[0].score < 100
     assert results[2].matches == () and not results[2].hit
+
+
+def test_a_match_names_the_entity_by_one_of_its_names_never_its_id() -> None:
+    results = TRACKER.screen(["huawei-futurewei-technologies", "Futurewei", "HIKVISION DIGITAL"], on="2020-03-01", threshold=60, limit=10)
+    for result in results:
+        assert result.matches
+        for match in result.matches:
+            assert match.name in match.entity.names
 
 
 def test_screen_keeps_each_entity_once_ranked_by_score_then_closeness_then_id() -> None:
