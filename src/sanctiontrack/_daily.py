@@ -1,6 +1,6 @@
 """The per-entity day index: on which days an entity was restricted, as one flat sorted list.
 
-Built in one pass over the actions. ``restricted on day D`` is a single bisection: ``bounds`` holds
+Built per entity, the first time it is asked about. ``restricted on day D`` is a single bisection: ``bounds`` holds
 the start and end ordinals of every restricted run of days, so D is restricted when an odd number
 of bounds lie at or before it. The days on which the explanation changes, and the explanations
 themselves, are worked out per entity only when asked for (see ``Tracker``).
@@ -9,7 +9,6 @@ themselves, are worked out per entity only when asked for (see ``Tracker``).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
 from typing import TYPE_CHECKING, Protocol
 
 from ._clock import DAY_FOREVER, day_ceil, day_of, midnight
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
 
     Parts = tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]
 
-__all__ = ["DayIndex", "build_daily", "restricted_on"]
+__all__ = ["Daily", "DayIndex", "restricted_on"]
 
 
 class DayIndex:
@@ -148,90 +147,149 @@ def _chain_days(chains: tuple[tuple[Link, ...], ...]) -> list[tuple[int, int]] |
     return spans if len(spans) <= 1 else list(union(spans))
 
 
-def build_daily(engine: Engine) -> dict[str, DayIndex]:
-    """Index the restricted days of every entity some restriction reaches."""
-    runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    descendants: dict[str, list[tuple[str, tuple[tuple[Link, ...], ...]]]] = defaultdict(list)
-    for record in engine.dataset.entities:
-        if any(link.relation.is_ownership for link in record.links):
-            for owner, chains in engine.ownership(record.id):
-                descendants[owner].append((record.id, chains))
-    involved = engine.involved
-    for action in engine.dataset.actions:
-        if not action.restricts or not action.kind.is_restricting:
-            continue
-        if action.id in involved or _has_instant(action):
-            _compiled_runs(engine, engine.compiled[action.id], descendants, runs)
-            continue
-        if action.dates.effective is None:  # never took effect, and nothing extends it
-            continue
-        every = tuple(p.id for p in action.restricts)
-        shared: list[tuple[int, int]] | None = None
-        for target in action.targets:
+class Daily:
+    """Every entity's day index, each built the first time its entity is asked about.
+
+    An entity's restricted days come from the actions that name it and, through ownership chains,
+    from its owners' listings with ``scope: with_subsidiaries``. Building one entity needs only those
+    actions (compiled on demand with the actions related to them), so a tracker is ready at once
+    and pays per entity, once. :meth:`build_all` does every entity up front.
+    """
+
+    __slots__ = ("_built", "_engine", "_owner_days", "_plans", "_reaching", "_shared")
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._built: dict[str, DayIndex | None] = {}
+        self._shared: dict[str, tuple[Intervals, list[tuple[int, int]]]] = {}
+        self._plans: dict[str, tuple[bool, tuple[str, ...]] | None] = {}
+        self._reaching: dict[str, list[tuple[Action, int]]] = {}
+        self._owner_days: dict[tuple[str, int], tuple[Intervals | None, list[tuple[int, int]]]] = {}
+
+    def __getstate__(self) -> tuple[Engine, dict[str, list[int] | None]]:
+        return self._engine, {e: None if i is None else i.bounds for e, i in self._built.items()}
+
+    def __setstate__(self, state: tuple[Engine, dict[str, list[int] | None]]) -> None:
+        engine, built = state
+        self.__init__(engine)  # type: ignore[misc]
+        self._built = {e: None if b is None else DayIndex(b) for e, b in built.items()}
+
+    def get(self, entity_id: str) -> DayIndex | None:
+        """The entity's index, or None if no restriction ever reaches it."""
+        try:
+            return self._built[entity_id]
+        except KeyError:
+            found = self._built[entity_id] = self._build(entity_id)
+            return found
+
+    def ensure(self, entity_id: str) -> DayIndex:
+        """The entity's index, an empty one if no restriction ever reaches it."""
+        found = self.get(entity_id)
+        if found is None:
+            found = self._built[entity_id] = DayIndex([])
+        return found
+
+    def build_all(self) -> dict[str, DayIndex]:
+        """Build every entity's index now; those some restriction reaches, by entity id."""
+        out: dict[str, DayIndex] = {}
+        for entity_id in self._engine.entities:
+            found = self.get(entity_id)
+            if found is not None:
+                out[entity_id] = found
+        return out
+
+    def _build(self, entity_id: str) -> DayIndex | None:
+        engine = self._engine
+        actions = engine.actions
+        runs: list[tuple[int, int]] = []
+        for aid, index in engine.by_target.get(entity_id, ()):
+            action = actions[aid]
+            if self._plan(action) is not None:
+                runs.extend(self._target_days(action, index)[1])
+        record = engine.entities.get(entity_id)
+        if record is not None and any(link.relation.is_ownership for link in record.links):
+            for owner, chains in engine.ownership(entity_id):
+                for action, index in self._reaching_from(owner):
+                    runs.extend(self._reach(action, index, chains))
+        if not runs:
+            return None
+        merged = union(runs) if len(runs) > 1 else runs
+        return DayIndex([edge for run in merged for edge in run])
+
+    def _plan(self, action: Action) -> tuple[bool, tuple[str, ...]] | None:
+        """None if the action restricts nothing; else whether it needs compiling, and its prohibition ids."""
+        try:
+            return self._plans[action.id]
+        except KeyError:
+            plan = None
+            if action.restricts and action.kind.is_restricting:
+                compile_it = action.id in self._engine.involved or _has_instant(action)
+                plan = (compile_it, tuple(p.id for p in action.restricts))
+            self._plans[action.id] = plan
+            return plan
+
+    def _reaching_from(self, owner: str) -> list[tuple[Action, int]]:
+        """The owner's restricting targets with ``scope: with_subsidiaries``."""
+        found = self._reaching.get(owner)
+        if found is None:
+            actions = self._engine.actions
+            found = self._reaching[owner] = [
+                (action, index)
+                for aid, index in self._engine.by_target.get(owner, ())
+                if (action := actions[aid]).targets[index].scope is Scope.WITH_SUBSIDIARIES and self._plan(action) is not None
+            ]
+        return found
+
+    def _target_days(self, action: Action, index: int) -> tuple[Intervals | None, list[tuple[int, int]]]:
+        """When target ``index`` of ``action`` is restricted: instants (None on the day-only path) and days."""
+        plan = self._plan(action)
+        assert plan is not None
+        compile_it, every = plan
+        target = action.targets[index]
+        if compile_it:
+            c = self._engine.compiled[action.id]
+            if not c.life:
+                return (), []
             entity = target.entity
-            if entity is None:
-                continue
-            if target.prohibitions:
-                days = _own_days(action, target.prohibitions)
-            else:
-                if shared is None:
-                    shared = _own_days(action, every)
-                days = shared
-            if not days:
-                continue
-            runs[entity].extend(days)
-            if target.scope is Scope.WITH_SUBSIDIARIES:
-                for child, chains in descendants.get(entity, ()):
-                    valid = _chain_days(chains)
-                    if valid is None:
-                        tz = action.zone
-                        reach = intersect(_seconds_of(days, tz), engine.validity(chains, tz))
-                        runs[child].extend(_days(reach, tz))
-                    else:
-                        runs[child].extend(intersect(tuple(days), tuple(valid)))
-    index: dict[str, DayIndex] = {}
-    for entity_id, spans in runs.items():
-        merged = union(spans) if len(spans) > 1 else spans
-        index[entity_id] = DayIndex([edge for run in merged for edge in run])
-    return index
+            assert entity is not None
+            targeted = bool(c.entity_cuts) or any(w.entities is not None for w in c.suspensions)
+            if target.prohibitions or targeted:
+                operative = _operative(c, target.prohibitions or every, entity)
+                return operative, _days(operative, c.zone)
+            shared = self._shared.get(action.id)
+            if shared is None:
+                operative = _operative(c, every, entity)
+                shared = self._shared[action.id] = (operative, _days(operative, c.zone))
+            return shared
+        if action.dates.effective is None:  # never took effect, and nothing extends it
+            return None, []
+        if target.prohibitions:
+            return None, _own_days(action, target.prohibitions)
+        shared = self._shared.get(action.id)
+        if shared is None:
+            shared = self._shared[action.id] = ((), _own_days(action, every))
+        return None, shared[1]
+
+    def _reach(self, action: Action, index: int, chains: tuple[tuple[Link, ...], ...]) -> list[tuple[int, int]]:
+        """Days on which an owner's listing reaches an owned entity: the owner's days while a chain holds."""
+        key = (action.id, index)
+        found = self._owner_days.get(key)
+        if found is None:
+            found = self._owner_days[key] = self._target_days(action, index)
+        operative, days = found
+        if not days:
+            return []
+        engine = self._engine
+        tz = action.zone
+        if operative is not None:  # the compiled path: intersect in instants
+            reach = intersect(operative, engine.validity(chains, tz))
+            return _days(reach, tz) if reach else []
+        valid = _chain_days(chains)
+        if valid is None:
+            reach = intersect(_seconds_of(days, tz), engine.validity(chains, tz))
+            return _days(reach, tz)
+        return list(intersect(tuple(days), tuple(valid)))
 
 
 def _seconds_of(days: list[tuple[int, int]], tz: str) -> Intervals:
     return tuple((midnight(a, tz) if a > -DAY_FOREVER else -FOREVER, midnight(b, tz) if b < DAY_FOREVER else FOREVER) for a, b in days)
-
-
-def _compiled_runs(
-    engine: Engine,
-    c: Compiled,
-    descendants: dict[str, list[tuple[str, tuple[tuple[Link, ...], ...]]]],
-    runs: dict[str, list[tuple[int, int]]],
-) -> None:
-    """Operative days of an action whose periods depend on relations (or on instants)."""
-    if not c.life:
-        return
-    action = c.action
-    tz = c.zone
-    every = tuple(p.id for p in action.restricts)
-    targeted = bool(c.entity_cuts) or any(w.entities is not None for w in c.suspensions)
-    shared: Intervals | None = None
-    shared_days: list[tuple[int, int]] = []
-    for target in action.targets:
-        entity = target.entity
-        if entity is None:
-            continue
-        if target.prohibitions or targeted:
-            operative = _operative(c, target.prohibitions or every, entity)
-            days = _days(operative, tz)
-        else:
-            if shared is None:
-                shared = _operative(c, every, entity)
-                shared_days = _days(shared, tz)
-            operative, days = shared, shared_days
-        if not operative:
-            continue
-        runs[entity].extend(days)
-        if target.scope is Scope.WITH_SUBSIDIARIES:
-            for child, chains in descendants.get(entity, ()):
-                reach = intersect(operative, engine.validity(chains, tz))
-                if reach:
-                    runs[child].extend(_days(reach, tz))

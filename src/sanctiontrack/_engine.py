@@ -188,17 +188,54 @@ def _zone_seconds(value: DateValue | None, tz: str) -> int | None:
     return None if value is None else seconds(value, tz)
 
 
+def _related_groups(ordered: Sequence[Action], actions: dict[str, Action]) -> dict[str, list[str]]:
+    """Actions joined by relations (either way), grouped; each id maps to its group, sorted by id.
+
+    >>> from sanctiontrack import load
+    >>> actions = load().actions
+    >>> groups = _related_groups(actions, {a.id: a for a in actions})
+    >>> "us-bis-2019-huawei-tgl" in groups["us-bis-2019-huawei-entity-list"]
+    True
+    """
+    parent: dict[str, str] = {}
+
+    def root(aid: str) -> str:
+        parent.setdefault(aid, aid)
+        while parent[aid] != aid:
+            parent[aid] = parent[parent[aid]]
+            aid = parent[aid]
+        return aid
+
+    for action in ordered:
+        if action.relations:
+            own = root(action.id)
+            for relation in action.relations:
+                if relation.action in actions:
+                    other = root(relation.action)
+                    if other != own:
+                        parent[other] = own
+    members: dict[str, list[str]] = defaultdict(list)
+    for aid in sorted(parent):
+        members[root(aid)].append(aid)
+    return {aid: group for group in members.values() for aid in group}
+
+
 class _Compiled(dict[str, Compiled]):
-    """Compiled actions by id; an action no relation touches is compiled on first use."""
+    """Compiled actions by id, each compiled on first use (with the group of actions related to it)."""
 
     def __init__(self, engine: Engine) -> None:
         super().__init__()
         self.engine = engine
 
     def __missing__(self, aid: str) -> Compiled:
-        action = self.engine.actions[aid]  # KeyError for an unknown id, as a dict would raise
-        c = self[aid] = self.engine._own(action)
-        self.engine._prohibitions(c)
+        engine = self.engine
+        action = engine.actions[aid]  # KeyError for an unknown id, as a dict would raise
+        group = engine.groups.get(aid)
+        if group is not None:
+            engine._compile_group(group)
+            return dict.__getitem__(self, aid)
+        c = self[aid] = engine._own(action)
+        engine._prohibitions(c)
         return c
 
     def get(self, aid: str, default: Compiled | None = None) -> Compiled | None:  # type: ignore[override]
@@ -229,8 +266,9 @@ class _Compiled(dict[str, Compiled]):
 class Engine:
     """Compiled actions plus the indexes needed to evaluate any entity at any time.
 
-    Actions that relate to others, or that others relate to, are compiled together when the engine
-    is built; the rest (most actions) only when first needed, since nothing else depends on them.
+    Actions are compiled when first needed. Those joined by relations depend on each other, so each
+    group of them (a connected part of the relation graph) is compiled together; an action no
+    relation touches is compiled on its own.
     """
 
     def __init__(self, dataset: Dataset) -> None:
@@ -238,14 +276,14 @@ class Engine:
         self.actions: dict[str, Action] = {a.id: a for a in dataset.actions}
         self.entities: dict[str, Entity] = {e.id: e for e in dataset.entities}
         self.compiled: dict[str, Compiled] = _Compiled(self)
-        self.involved: frozenset[str] = frozenset()
         self._by_target: dict[str, list[tuple[str, int]]] | None = None
         self.owned: dict[str, list[tuple[str, Link]]] = defaultdict(list)
         for entity in dataset.entities:
             for link in entity.links:
                 if link.relation.is_ownership:
                     self.owned[link.entity].append((entity.id, link))
-        self._compile()
+        self.groups: dict[str, list[str]] = _related_groups(dataset.actions, self.actions)
+        self.involved: frozenset[str] = frozenset(self.groups)
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
@@ -293,19 +331,11 @@ class Engine:
         c.first_seen = first
         return c
 
-    def _compile(self) -> None:
-        """Compile every action a relation touches, together (their periods depend on each other)."""
+    def _compile_group(self, ids: list[str]) -> None:
+        """Compile a group of related actions together (their periods depend on each other)."""
         actions = self.actions
-        involved: set[str] = set()
-        for action in self.dataset.actions:
-            if action.relations:
-                involved.add(action.id)
-                involved.update(r.action for r in action.relations if r.action in actions)
-        self.involved = frozenset(involved)
-        if not involved:
-            return
         compiled = self.compiled
-        group = [self._own(actions[aid]) for aid in sorted(involved)]
+        group = [self._own(actions[aid]) for aid in ids]
         for c in group:
             dict.__setitem__(compiled, c.action.id, c)
         for c in group:

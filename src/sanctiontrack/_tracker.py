@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import pendulum
 
 from ._clock import DAY_FOREVER, day_ceil, day_of, day_window, seconds
-from ._daily import DayIndex, build_daily, restricted_on
+from ._daily import Daily, DayIndex, restricted_on
 from ._dates import parse_day
 from ._engine import Engine
 from ._entities import Entities
@@ -86,7 +86,8 @@ class Tracker:
         with paused_gc():
             self.engine = Engine(dataset)
             self.entities = Entities(dataset.entities)
-            self._daily: dict[str, DayIndex] = build_daily(self.engine)
+            self.engine.by_target  # noqa: B018  # every entity's first query needs it
+        self._daily = Daily(self.engine)
         self.sources: dict[str, Source] = {s.id: s for s in dataset.sources}
         self._explainer = Explainer(self.engine, self.sources)
         self._days: dict[object, pendulum.Date] = {}
@@ -193,9 +194,7 @@ class Tracker:
         return hit
 
     def _index(self, entity_id: str) -> DayIndex:
-        index = self._daily.get(entity_id)
-        if index is None:
-            index = self._daily[entity_id] = DayIndex([])
+        index = self._daily.ensure(entity_id)
         if index.explainer is None:
             index.entity = self.entities[entity_id]
             index.explainer = self

@@ -130,6 +130,17 @@ def test_removal_revokes_for_the_named_entity(world: Tracker) -> None:
     assert reason(world, "acme", "2022-01-01", "listing") is Reason.REVOKED
 
 
+@pytest.mark.parametrize("first", ["delta", "epsilon", "epsilon-labs"])
+def test_a_removal_of_one_target_leaves_the_others_listed(first: str) -> None:
+    """Whichever entity is asked about first, a per-target removal ends the listing for that one only."""
+    tracker = sanctiontrack.load(WORLD, cache=False)
+    tracker.restrictions(first, on="2021-06-01")
+    assert tracker.restricted("delta", on="2021-06-01")
+    assert not tracker.restricted("epsilon", on="2021-06-01") and tracker.restricted("epsilon", on="2020-12-31")
+    assert not tracker.restricted("epsilon-labs", on="2021-06-01") and tracker.restricted("epsilon-labs", on="2020-12-31")
+    assert reason(tracker, "epsilon", "2021-06-01", "pair-listing") is Reason.REVOKED
+
+
 def test_upholds_changes_nothing(world: Tracker) -> None:
     assert reason(world, "acme", "2020-03-01", "ruling-upheld") is Reason.NO_PROHIBITIONS
     assert "statute" in operative(world, "acme", "2020-03-01")
