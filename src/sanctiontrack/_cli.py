@@ -275,7 +275,7 @@ def entities(
 def screen(
     file: Annotated[Path, typer.Argument(help="A CSV file with a 'name' column (or names in the first column), or - for stdin.")],
     on: Annotated[str | None, typer.Option("--on", help="The day asked about (YYYY-MM-DD); default today.")] = None,
-    threshold: Annotated[float, typer.Option("--threshold", "-t", min=0, max=100, help="Lowest fuzzy score kept (0-100).")] = 85.0,
+    threshold: Annotated[float, typer.Option("--threshold", "-t", min=0, max=100, help="Lowest score kept (above 0, at most 100).")] = 85.0,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 3,
     fmt: Annotated[ScreenFmt, typer.Option("--format", "-f")] = ScreenFmt.table,
     data: DataOpt = None,

@@ -100,6 +100,7 @@ def load(path: str | Path | None = None, *, cache: bool = True) -> Tracker:
                 return tracker
     tracker = Tracker(_validated(paths))
     if snapshot is not None:
+        tracker._build_all()  # a snapshot carries the finished index: loading it leaves nothing to build
         _write_snapshot(snapshot, tracker)
     return tracker
 

@@ -11,9 +11,10 @@ The score of a screened key ``q`` against a known key ``k`` (both from ``name_ke
 Character-level substring matching (rapidfuzz's ``partial_ratio``, inside ``WRatio``) is left out on
 purpose: it scores "shuda" 90 against "shudahai network technology", which is noise in screening.
 
-The two ratios are computed with ``rapidfuzz.process.cdist`` over all pairs whose lengths allow the
-threshold, in SIMD and on every core; word containment comes from dictionaries of word sets. The
-result is exactly what scoring every pair one by one would give, which a property test checks.
+The two ratios come from Indel distances that ``rapidfuzz.process.cdist`` computes in bulk (SIMD, on
+every core) for the pairs whose lengths allow the threshold; word containment comes from
+dictionaries of word sets. The result is exactly what scoring every pair one by one would give,
+which a property test checks.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ __all__ = ["CONTAINED", "Hits", "Screener", "length_window", "score"]
 
 CONTAINED = 90.0
 _EPSILON = 1e-9
-_CELLS = 1 << 22  # cells per cdist block: 4M float32 scores, 16 MiB
+_CELLS = 1 << 22  # cells per cdist block: 4M distances, a byte each
 _SUBSETS_UP_TO = 10  # word sets enumerated for "known name inside the screened one"
 
 Hits = dict[str, tuple[float, float]]  # known key -> (score, plain whole-name ratio)

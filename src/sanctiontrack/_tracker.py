@@ -94,6 +94,14 @@ class Tracker:
         self._fast: dict[str, tuple[DayIndex, str]] = {}
         self._screener: Screener | None = None
 
+    def _build_all(self) -> None:
+        """Compile every action and build every entity's day index now, rather than when first asked.
+
+        Done before a snapshot is written, so that every process loading it starts with them.
+        """
+        with paused_gc():
+            self._daily.build_all()
+
     def __getstate__(self) -> dict[str, object]:
         return {"dataset": self.dataset, "engine": self.engine, "daily": self._daily, "entities": self.entities}
 
