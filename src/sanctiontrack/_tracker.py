@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
@@ -91,7 +92,8 @@ class Tracker:
         self.sources: dict[str, Source] = {s.id: s for s in dataset.sources}
         self._explainer = Explainer(self.engine, self.sources)
         self._days: dict[object, pendulum.Date] = {}
-        self._fast: dict[str, tuple[DayIndex, str]] = {}
+        self._fast: dict[str, tuple[DayIndex, str, list[int]]] = {}
+        self._ordinals: dict[object, int] = {}
         self._screener: Screener | None = None
 
     def _build_all(self) -> None:
@@ -114,6 +116,7 @@ class Tracker:
         self._explainer = Explainer(self.engine, self.sources)
         self._days = {}
         self._fast = {}
+        self._ordinals = {}
         self._screener = None
 
     # -- lookups -----------------------------------------------------------------------------
@@ -193,10 +196,11 @@ class Tracker:
         parts = self._explainer.explain(found.id, items)
         return Restrictions(_Fixed(found, any(i.operative for i in items), parts), day, matched)
 
-    def _remember(self, query: str) -> tuple[DayIndex, str]:
+    def _remember(self, query: str) -> tuple[DayIndex, str, list[int]]:
         """Resolve a name once; later queries with the same text go straight to the entity's index."""
         found, matched = self.entities.resolve(query)
-        hit = (self._index(found.id), matched)
+        index = self._index(found.id)
+        hit = (index, matched, index.bounds)
         if len(self._fast) < 100_000:
             self._fast[query] = hit
         return hit
@@ -232,12 +236,14 @@ class Tracker:
         if hit is None:
             hit = self._remember(entity)
         try:
-            day = self._days.get(on)
-        except TypeError:
-            day = None
-        if day is None:
-            day = self._day(on)
-        return restricted_on(hit[0].bounds, day.toordinal())
+            ordinal = self._ordinals.get(on)
+        except TypeError:  # unhashable: let _day say what is wrong with it
+            ordinal = None
+        if ordinal is None:
+            ordinal = self._day(on).toordinal()
+            if isinstance(on, (str, dt.date)) and len(self._ordinals) < 100_000:
+                self._ordinals[on] = ordinal
+        return bisect_right(hit[2], ordinal) & 1 == 1
 
     # -- histories ---------------------------------------------------------------------------
 
