@@ -207,10 +207,10 @@ class Screener:
                     out.update(get(frozenset(subset), ()))
         else:
             for word in known:
-                out.update(i for i in self.postings[word] if self.word_sets_of(i) <= words)
+                out.update(i for i in self.postings[word] if self._words_of(i) <= words)
         return out
 
-    def word_sets_of(self, index: int) -> frozenset[str]:
+    def _words_of(self, index: int) -> frozenset[str]:
         """The words of one known key."""
         return frozenset(self.keys[index].split())
 

@@ -65,6 +65,16 @@ def test_bulk_scores_equal_one_by_one_on_crowded_vocabularies(keys: list[str], q
         assert {key: s for key, (s, _) in hits.items()} == one_by_one(query, keys, threshold)
 
 
+def test_a_long_name_finds_the_known_names_inside_it() -> None:
+    """Past ten distinct words the word sets are not enumerated; the answer must not change."""
+    long_key = "beta gamma delta epsilon zeta eta theta iota kappa lambda mu"
+    keys = ["alpha beta", "gamma", "delta epsilon zeta", "omega", "alpha omega", long_key]
+    query = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda"
+    [hits] = Screener(keys).scores([query], 85.0)
+    assert {key: s for key, (s, _) in hits.items()} == one_by_one(query, keys, 85.0)
+    assert set(hits) == {"alpha beta", "gamma", "delta epsilon zeta", long_key}
+
+
 @settings(max_examples=200, deadline=None)
 @given(KEYLIKE, KEYLIKE)
 def test_the_score_is_symmetric_and_bounded(a: str, b: str) -> None:
