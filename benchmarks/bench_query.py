@@ -313,7 +313,7 @@ def check_spans(tracker: Tracker, rows: Sequence[tuple[str, int, int, str]]) -> 
     def restricted(index: Any) -> Sequence[tuple[int, int]]:
         if hasattr(index, "restricted"):  # interval tuples
             return index.restricted  # type: ignore[no-any-return]
-        bounds = index.bounds  # a flat sorted list of run starts and ends
+        bounds = index.bounds  # a flat sorted sequence of run starts and ends
         return list(zip(bounds[0::2], bounds[1::2], strict=True))
 
     try:

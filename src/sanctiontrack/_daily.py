@@ -1,4 +1,4 @@
-"""The per-entity day index: on which days an entity was restricted, as one flat sorted list.
+"""The per-entity day index: on which days an entity was restricted, as one flat sorted tuple.
 
 Built per entity, the first time it is asked about. ``restricted on day D`` is a single bisection: ``bounds`` holds
 the start and end ordinals of every restricted run of days, so D is restricted when an odd number
@@ -36,17 +36,17 @@ class DayIndex:
 
     __slots__ = ("answers", "bounds", "days", "entity", "explainer")
 
-    def __init__(self, bounds: list[int]) -> None:
+    def __init__(self, bounds: tuple[int, ...]) -> None:
         self.bounds = bounds
         self.days: list[int] | None = None
         self.answers: dict[int, Parts] = {}
         self.entity: Entity = None  # type: ignore[assignment]  # set by the tracker before first use
         self.explainer: Explainer | None = None
 
-    def __getstate__(self) -> list[int]:
+    def __getstate__(self) -> tuple[int, ...]:
         return self.bounds
 
-    def __setstate__(self, bounds: list[int]) -> None:
+    def __setstate__(self, bounds: tuple[int, ...]) -> None:
         self.__init__(bounds)  # type: ignore[misc]
 
     def verdict(self, when: Date) -> bool:
@@ -70,15 +70,15 @@ class DayIndex:
 class Explainer(Protocol):
     """What a :class:`DayIndex` needs from its tracker."""
 
-    def segments(self, entity_id: str, bounds: list[int]) -> list[int]: ...
+    def segments(self, entity_id: str, bounds: tuple[int, ...]) -> list[int]: ...
 
     def explain_day(self, entity_id: str, ordinal: int) -> Parts: ...
 
 
-def restricted_on(bounds: list[int], ordinal: int) -> bool:
-    """Whether ``ordinal`` falls inside the runs described by the flat ``bounds`` list.
+def restricted_on(bounds: tuple[int, ...], ordinal: int) -> bool:
+    """Whether ``ordinal`` falls inside the runs described by the flat ``bounds``.
 
-    >>> restricted_on([10, 20, 30, 40], 15), restricted_on([10, 20, 30, 40], 20), restricted_on([10, 20], 9)
+    >>> restricted_on((10, 20, 30, 40), 15), restricted_on((10, 20, 30, 40), 20), restricted_on((10, 20), 9)
     (True, False, False)
     """
     return bisect_right(bounds, ordinal) & 1 == 1
@@ -166,10 +166,10 @@ class Daily:
         self._reaching: dict[str, list[tuple[Action, int]]] = {}
         self._owner_days: dict[tuple[str, int], tuple[Intervals | None, list[tuple[int, int]]]] = {}
 
-    def __getstate__(self) -> tuple[Engine, dict[str, list[int] | None]]:
+    def __getstate__(self) -> tuple[Engine, dict[str, tuple[int, ...] | None]]:
         return self._engine, {e: None if i is None else i.bounds for e, i in self._built.items()}
 
-    def __setstate__(self, state: tuple[Engine, dict[str, list[int] | None]]) -> None:
+    def __setstate__(self, state: tuple[Engine, dict[str, tuple[int, ...] | None]]) -> None:
         engine, built = state
         self.__init__(engine)  # type: ignore[misc]
         self._built = {e: None if b is None else DayIndex(b) for e, b in built.items()}
@@ -186,7 +186,7 @@ class Daily:
         """The entity's index, an empty one if no restriction ever reaches it."""
         found = self.get(entity_id)
         if found is None:
-            found = self._built[entity_id] = DayIndex([])
+            found = self._built[entity_id] = DayIndex(())
         return found
 
     def build_all(self) -> dict[str, DayIndex]:
@@ -214,7 +214,7 @@ class Daily:
         if not runs:
             return None
         merged = union(runs) if len(runs) > 1 else runs
-        return DayIndex([edge for run in merged for edge in run])
+        return DayIndex(tuple(edge for run in merged for edge in run))  # a tuple: one object to reach, not two
 
     def _plan(self, action: Action) -> tuple[bool, tuple[str, ...]] | None:
         """None if the action restricts nothing; else whether it needs compiling, and its prohibition ids."""

@@ -92,7 +92,7 @@ class Tracker:
         self.sources: dict[str, Source] = {s.id: s for s in dataset.sources}
         self._explainer = Explainer(self.engine, self.sources)
         self._days: dict[object, pendulum.Date] = {}
-        self._fast: dict[str, tuple[DayIndex, str, list[int]]] = {}
+        self._fast: dict[str, tuple[DayIndex, str, tuple[int, ...]]] = {}
         self._ordinals: dict[object, int] = {}
         self._screener: Screener | None = None
 
@@ -196,7 +196,7 @@ class Tracker:
         parts = self._explainer.explain(found.id, items)
         return Restrictions(_Fixed(found, any(i.operative for i in items), parts), day, matched)
 
-    def _remember(self, query: str) -> tuple[DayIndex, str, list[int]]:
+    def _remember(self, query: str) -> tuple[DayIndex, str, tuple[int, ...]]:
         """Resolve a name once; later queries with the same text go straight to the entity's index."""
         found, matched = self.entities.resolve(query)
         index = self._index(found.id)
@@ -212,7 +212,7 @@ class Tracker:
             index.explainer = self
         return index
 
-    def segments(self, entity_id: str, bounds: list[int]) -> list[int]:
+    def segments(self, entity_id: str, bounds: tuple[int, ...]) -> list[int]:
         """The days on which the explanation for ``entity_id`` can change."""
         points = set(bounds)
         for ts, tz in self.engine.breakpoints(entity_id):
