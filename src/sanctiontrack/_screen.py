@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -107,49 +108,50 @@ class Screener:
         from rapidfuzz import fuzz
 
         found: list[Hits] = [{} for _ in queries]
+        ordered = [_sorted_words(q) for q in queries]
         by_length: dict[int, list[int]] = {}
         for row, query in enumerate(queries):
             if query:
                 by_length.setdefault(len(query), []).append(row)
         for length, rows in by_length.items():
-            self._ratios(queries, rows, length, threshold, found)
+            self._ratios(queries, ordered, rows, length, threshold, found)
         if threshold <= CONTAINED:
-            for query, hits in zip(queries, found, strict=True):
+            for query, in_order, hits in zip(queries, ordered, found, strict=True):
                 for index in self._contained(query):
                     key = self.keys[index]
                     prior = hits.get(key)
                     if prior is None:
                         plain = fuzz.ratio(query, key)
-                        best = max(plain, fuzz.ratio(_sorted_words(query), self.sorted_keys[index]), CONTAINED)
+                        best = max(plain, fuzz.ratio(in_order, self.sorted_keys[index]), CONTAINED)
                         hits[key] = (float(best), float(plain))
                     elif prior[0] < CONTAINED:
                         hits[key] = (CONTAINED, prior[1])
         return found
 
-    def _ratios(self, queries: Sequence[str], rows: list[int], length: int, threshold: float, found: list[Hits]) -> None:
+    def _ratios(
+        self, queries: Sequence[str], ordered: Sequence[str], rows: list[int], length: int, threshold: float, found: list[Hits]
+    ) -> None:
         """Ratio and word-order ratio of the queries of one length against the keys that can match.
 
         ``cdist`` computes Indel distances in bulk, capped at the largest distance the threshold
         allows in the length window; scores come from the distances by rapidfuzz's own formula,
         ``(1 - distance / (len(a) + len(b))) * 100``, so they equal ``fuzz.ratio`` to the last bit.
         """
-        import bisect
-
         import numpy
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import Indel
 
         low, high = length_window(length, threshold)
-        in_order = {row for row in rows if _sorted_words(queries[row]) == queries[row]}
+        in_order = [row for row in rows if ordered[row] == queries[row]]
         blocks = (
-            (0, self.in_order, [row for row in rows if row in in_order], False),  # words in order on both sides
-            (0, self.in_order, [row for row in rows if row not in in_order], True),
+            (0, self.in_order, in_order, False),  # words in order on both sides
+            (0, self.in_order, [row for row in rows if ordered[row] != queries[row]], True),
             (self.in_order, len(self.keys), rows, True),
         )
         slack = 1 - threshold / 100
         for begin, end, block_rows, twice in blocks:
-            start = bisect.bisect_left(self.lengths, low, begin, end)
-            stop = bisect.bisect_right(self.lengths, high, begin, end)
+            start = bisect_left(self.lengths, low, begin, end)
+            stop = bisect_right(self.lengths, high, begin, end)
             if start >= stop or not block_rows:
                 continue
             sums = length + numpy.asarray(self.lengths[start:stop], dtype=numpy.float64)
@@ -164,8 +166,8 @@ class Screener:
                 plain_queries = [queries[row] for row in chunk]
                 plain = process.cdist(plain_queries, keys, scorer=Indel.distance, score_cutoff=cap, dtype=dtype, workers=-1)
                 if twice:
-                    ordered = [_sorted_words(q) for q in plain_queries]
-                    closest = process.cdist(ordered, sorted_keys, scorer=Indel.distance, score_cutoff=cap, dtype=dtype, workers=-1)
+                    reordered = [ordered[row] for row in chunk]
+                    closest = process.cdist(reordered, sorted_keys, scorer=Indel.distance, score_cutoff=cap, dtype=dtype, workers=-1)
                     numpy.minimum(closest, plain, out=closest)
                 else:
                     closest = plain
