@@ -17,12 +17,12 @@ def _root() -> Path:
 
 
 def bundled_data() -> Path:
-    """The bundled action file.
+    """The folder of bundled action files (every ``*.yaml`` below it is read).
 
-    >>> bundled_data().name
-    'actions.yaml'
+    >>> bundled_data().name, (bundled_data() / "actions.yaml").is_file()
+    ('data', True)
     """
-    return _root() / "data" / "actions.yaml"
+    return _root() / "data"
 
 
 def bundled_seeds() -> Path:

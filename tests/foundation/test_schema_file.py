@@ -24,9 +24,13 @@ def test_cli_prints_the_same_schema() -> None:
     assert json.loads(result.output) == sanctiontrack.json_schema()
 
 
-def test_data_file_names_its_schema_first() -> None:
-    first = (ROOT / "data" / "actions.yaml").read_text().splitlines()[0]
-    assert first == "# yaml-language-server: $schema=actions.schema.json"
+def test_every_data_file_names_its_schema_first() -> None:
+    files = sorted((ROOT / "data").rglob("*.yaml"))
+    assert files, "no action files under data/"
+    for file in files:
+        relative = Path("../" * (len(file.relative_to(ROOT / "data").parts) - 1) + "actions.schema.json")
+        first = file.read_text().splitlines()[0]
+        assert first == f"# yaml-language-server: $schema={relative.as_posix()}", file
 
 
 def test_schema_knows_every_action_kind() -> None:

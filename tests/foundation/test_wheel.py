@@ -36,7 +36,7 @@ def test_wheel_installs_and_loads_bundled_data(tmp_path: Path) -> None:
     result = subprocess.run([str(python), "-c", probe], cwd=outside, capture_output=True, text=True, timeout=120, check=True)
     module, data, seeds, restricted = result.stdout.split()
     assert str(env_dir) in module and str(ROOT) not in module
-    assert str(env_dir) in data and Path(data).is_file()
+    assert str(env_dir) in data and (Path(data) / "actions.yaml").is_file()
     assert len(list(Path(seeds).glob("*.txt"))) == 5
     assert restricted == "True"
     cli = subprocess.run([str(env_dir / "bin" / "sanctiontrack"), "validate"], cwd=outside, capture_output=True, text=True, timeout=120)
