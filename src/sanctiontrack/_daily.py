@@ -204,7 +204,7 @@ class Daily:
         runs: list[tuple[int, int]] = []
         for aid, index in engine.by_target.get(entity_id, ()):
             action = actions[aid]
-            if self._plan(action) is not None:
+            if self._plan(action) is not None and action.targets[index].counted:
                 runs.extend(self._target_days(action, index)[1])
         record = engine.entities.get(entity_id)
         if record is not None and any(link.relation.is_ownership for link in record.links):
@@ -236,7 +236,9 @@ class Daily:
             found = self._reaching[owner] = [
                 (action, index)
                 for aid, index in self._engine.by_target.get(owner, ())
-                if (action := actions[aid]).targets[index].scope is Scope.WITH_SUBSIDIARIES and self._plan(action) is not None
+                if (target := (action := actions[aid]).targets[index]).scope is Scope.WITH_SUBSIDIARIES
+                and target.counted
+                and self._plan(action) is not None
             ]
         return found
 

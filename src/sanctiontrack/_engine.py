@@ -16,7 +16,8 @@ Relations apply in this order:
 An entity is restricted at a time if a binding, restricting action names it (or, with
 ``scope: with_subsidiaries``, an owner it is linked to by an ownership link valid then) and one of
 that action's prohibitions that applies to the target is operative: inside its period, not ended
-for that target, and not suspended. ``on=`` a day asks about the whole calendar day in each
+for that target, and not suspended. A target recorded with ``confidence: unconfirmed`` (the record
+cannot say whether the instrument named it) is reported as possibly named and never counted. ``on=`` a day asks about the whole calendar day in each
 action's own zone: an action that takes effect at 16:15 applies on that day.
 """
 
@@ -64,6 +65,7 @@ class Reason(enum.Enum):
     PARENT_ENDED = "parent_ended"
     NOT_AFFILIATED = "not_affiliated"
     NON_BINDING = "non_binding"
+    POSSIBLY_NAMED = "possibly_named"
 
 
 _INFORMATIONAL = frozenset({RelationType.UPHOLDS, RelationType.AMENDS})
@@ -530,6 +532,8 @@ class Engine:
             return Item(action.id, index, chain, (), Reason.NON_BINDING)
         if not action.kind.is_restricting:
             return None
+        if not target.counted:
+            return Item(action.id, index, chain, (), Reason.POSSIBLY_NAMED)
         if not action.restricts:
             informational = bool(action.relations) and all(r.type in _INFORMATIONAL for r in action.relations)
             if not c.life:

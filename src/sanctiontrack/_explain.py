@@ -131,6 +131,11 @@ class Explainer:
         dates = action.dates
         if reason is Reason.NON_BINDING:
             text = _NON_BINDING.get(action.kind, "non-binding")
+        elif reason is Reason.POSSIBLY_NAMED:
+            target = action.targets[item.target]
+            text = "possibly named: the record cannot confirm that this action named it, so it is not counted"
+            if target.note:
+                text += f" ({target.note})"
         elif reason is Reason.NOT_YET_EFFECTIVE:
             known = [f"{name} {_date(value)}" for name, value in dates.items() if name != "effective"]
             text = ", ".join([*known, f"effective {when or _date(dates.effective)}"])

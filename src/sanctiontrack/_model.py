@@ -10,7 +10,7 @@ import enum
 
 import attrs
 
-from ._dates import DEFAULT_TIMEZONES, DateValue
+from ._dates import DEFAULT_TIMEZONES, Confidence, DateValue
 
 __all__ = [
     "Action",
@@ -316,6 +316,13 @@ class Target:
     scope: Scope = Scope.ENTITY
     listed_as: str | None = None
     prohibitions: tuple[str, ...] = ()
+    confidence: Confidence = Confidence.CONFIRMED
+    note: str | None = None
+
+    @property
+    def counted(self) -> bool:
+        """False for an unconfirmed target: reported as possibly named, never counted as restricted."""
+        return self.confidence is not Confidence.UNCONFIRMED
 
 
 @attrs.frozen(slots=True)

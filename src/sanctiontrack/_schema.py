@@ -329,6 +329,11 @@ class TargetIn(_In):
     """The name exactly as the instrument spells it."""
     prohibitions: list[Id] = []
     """Only these prohibitions apply to this target (default: all)."""
+    confidence: _enum(Confidence) = Confidence.CONFIRMED  # type: ignore[valid-type]
+    """Whether the instrument is known to name this target: confirmed, reported (secondary sources only), or
+    unconfirmed (possibly named; reported with the answer but never counted as restricted)."""
+    note: Text | None = None
+    """Why this target's confidence is what it is, or anything else about it."""
 
     @model_validator(mode="after")
     def _one_kind(self) -> TargetIn:
@@ -337,7 +342,17 @@ class TargetIn(_In):
         return self
 
     def to_domain(self) -> Target:
-        return Target(self.entity, self.item, tuple(self.destinations), self.role, self.scope, self.listed_as, tuple(self.prohibitions))
+        return Target(
+            self.entity,
+            self.item,
+            tuple(self.destinations),
+            self.role,
+            self.scope,
+            self.listed_as,
+            tuple(self.prohibitions),
+            self.confidence,
+            self.note,
+        )
 
 
 class ProhibitionIn(_In):
