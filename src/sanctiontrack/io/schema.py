@@ -21,31 +21,9 @@ from pydantic import (
     model_validator,
 )
 
-from ._dates import Confidence, DateValue, zone
-from ._model import (
-    Action,
-    ActionKind,
-    Alias,
-    Category,
-    Dataset,
-    Dates,
-    Entity,
-    EntityKind,
-    Evidence,
-    Instrument,
-    InstrumentType,
-    Link,
-    LinkRelation,
-    Note,
-    Prohibition,
-    Relation,
-    RelationType,
-    Role,
-    Scope,
-    Source,
-    SourceKind,
-    Target,
-)
+from ..model.dates import Confidence, DateValue, zone
+from ..model.records import Action, Alias, Dataset, Dates, Entity, Evidence, Instrument, Link, Note, Prohibition, Relation, Source, Target
+from ..model.vocabulary import ActionKind, Category, EntityKind, InstrumentType, LinkRelation, RelationType, Role, Scope, SourceKind
 
 __all__ = ["ACTION", "ENTITY", "FILE", "SOURCE", "ActionFileIn", "json_schema"]
 

@@ -11,16 +11,17 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Protocol
 
-from ._clock import DAY_FOREVER, day_ceil, day_of, midnight
-from ._dates import DateValue
-from ._engine import Compiled, Engine
-from ._intervals import FOREVER, Intervals, intersect, subtract, union
-from ._model import Action, Entity, Link, Scope
+from ..model.clock import DAY_FOREVER, day_ceil, day_of, midnight
+from ..model.dates import DateValue
+from ..model.intervals import FOREVER, Intervals, intersect, subtract, union
+from ..model.records import Action, Entity, Link
+from ..model.vocabulary import Scope
+from .semantics import Compiled, Engine
 
 if TYPE_CHECKING:
     from pendulum import Date
 
-    from ._results import NotOperative, Restriction
+    from ..query.results import NotOperative, Restriction
 
     Parts = tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ._dates import Confidence, DateValue, Precision, zone
-from ._engine import Engine, Item, PState, Reason, State
-from ._intervals import FOREVER
-from ._model import Action, ActionKind, Link, Source
-from ._results import Basis, CarveOut, Citation, NotOperative, ProhibitionStatus, Restriction, Status
+from ..engine.semantics import Engine, Item, PState
+from ..model.dates import Confidence, DateValue, Precision, zone
+from ..model.intervals import FOREVER
+from ..model.records import Action, Link, Source
+from ..model.vocabulary import ActionKind, Reason, State
+from .results import Basis, CarveOut, Citation, NotOperative, ProhibitionStatus, Restriction, Status
 
 __all__ = ["Explainer", "show_instant"]
 

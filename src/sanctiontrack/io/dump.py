@@ -6,8 +6,8 @@ from typing import Any
 
 import yaml
 
-from ._dates import Confidence, DateValue
-from ._model import Action, Dataset, Entity, Source
+from ..model.dates import Confidence, DateValue
+from ..model.records import Action, Dataset, Entity, Source
 
 __all__ = ["dump_action", "dump_dataset", "dump_entity", "dump_source", "to_yaml"]
 
