@@ -1,0 +1,122 @@
+"""The seeds' remaining actions: the app orders' reach to the apps' owners (EO 13942, EO 13943, EO 13971)."""
+
+from __future__ import annotations
+
+from sanctiontrack import Basis, LinkRelation, Reason, Role, Scope
+from tests.data.facts import assert_not_applied, assert_not_restricted, assert_restricted, tracker
+
+EO_13942 = "us-eo-13942-tiktok"
+EO_13943 = "us-eo-13943-wechat"
+EO_13971 = "us-eo-13971-chinese-apps"
+EO_14034 = "us-eo-14034-revocation"
+
+
+def _operative_ids(name: str, on: str, jurisdiction: str | None = None) -> list[str]:
+    return [r.action.id for r in tracker().restrictions(name, on=on, jurisdiction=jurisdiction).restrictions]
+
+
+def _role(action: str, entity: str) -> tuple[Role, Scope]:
+    target = next(t for t in tracker().action(action).targets if t.entity == entity)
+    return target.role, target.scope
+
+
+# ---- the app orders reach the apps' owners ----
+
+
+def test_eo_13971_names_ant_group_as_alipays_owner_yet_restricts_nothing_on_2021_02_20() -> None:
+    """EO 13971 s.1(a) reaches the persons that develop or control Alipay; Commerce identified none."""
+    assert _role(EO_13971, "ant-group") == (Role.OWNER, Scope.WITH_SUBSIDIARIES)
+    assert_not_applied("Ant Group", on="2021-02-20", action=EO_13971, reason=Reason.NO_PROHIBITIONS)
+    assert_not_applied("蚂蚁科技集团股份有限公司", on="2021-02-20", action=EO_13971, reason=Reason.NO_PROHIBITIONS)
+    assert_not_restricted("Ant Group", on="2021-02-20", jurisdiction="US")
+
+
+def test_eo_13971_against_ant_group_revoked_by_eo_14034_on_2021_06_09() -> None:
+    """EO 14034 (86 FR 31423) revokes EO 13971: the reason for Ant Group changes from no prohibitions to revoked."""
+    assert_not_applied("Ant Group", on="2021-06-08", action=EO_13971, reason=Reason.NO_PROHIBITIONS)
+    assert_not_applied("Ant Group", on="2021-06-09", action=EO_13971, reason=Reason.REVOKED, mentions=EO_14034)
+
+
+def test_eo_13971_names_tencent_as_owner_of_qq_wallet_and_wechat_pay() -> None:
+    """EO 13971 (86 FR 1250): Tencent, developer of QQ Wallet, WeChat Pay and Tencent QQ, is reached as owner."""
+    assert _role(EO_13971, "tencent") == (Role.OWNER, Scope.WITH_SUBSIDIARIES)
+    assert_not_applied("腾讯", on="2021-02-20", action=EO_13971, reason=Reason.NO_PROHIBITIONS)
+    assert_not_restricted("Tencent Holdings Ltd.", on="2021-02-20", jurisdiction="US")
+
+
+def test_eo_13971_reaches_wechat_pay_also_through_its_owner_tencent() -> None:
+    """EO 13971 covers the developers' subsidiaries: WeChat Pay is concerned as named and as Tencent's (from 2013-08-05)."""
+    answer = tracker().restrictions("WeChat Pay", on="2021-02-20")
+    bases = {n.basis for n in answer.not_operative if n.action.id == EO_13971}
+    assert bases == {Basis.NAMED, Basis.AFFILIATE}
+
+
+def test_eo_13943_names_tencent_as_wechats_owner_and_its_identification_was_enjoined_on_2020_09_20() -> None:
+    """EO 13943 (85 FR 48641): Tencent as owner; the Commerce identification was enjoined before it started."""
+    assert _role(EO_13943, "tencent") == (Role.OWNER, Scope.ENTITY)
+    assert_not_applied("Tencent", on="2020-09-19", action="us-commerce-2020-wechat-identification", reason=Reason.NOT_YET_EFFECTIVE)
+    assert_not_applied(
+        "Tencent",
+        on="2020-09-20",
+        action="us-commerce-2020-wechat-identification",
+        reason=Reason.SUSPENDED,
+        mentions="us-court-2020-wechat-users-alliance-pi",
+    )
+    assert_not_restricted("Tencent", on="2020-09-20")
+
+
+def test_eo_13943_and_13971_against_tencent_revoked_by_eo_14034_on_2021_06_09() -> None:
+    """EO 14034 revokes both orders naming Tencent; the WeChat identification ends with its parent order."""
+    assert_not_applied("Tencent", on="2021-06-09", action=EO_13943, reason=Reason.REVOKED, mentions=EO_14034)
+    assert_not_applied("Tencent", on="2021-06-09", action=EO_13971, reason=Reason.REVOKED, mentions=EO_14034)
+    assert_not_applied("Tencent", on="2021-06-09", action="us-commerce-2020-wechat-identification", reason=Reason.PARENT_ENDED)
+
+
+def test_eo_13942_names_bytedance_as_tiktoks_owner_with_its_subsidiaries() -> None:
+    """EO 13942 (85 FR 48638, s.1(a)): transactions with ByteDance or its subsidiaries; musical.ly reached as ByteDance's."""
+    assert _role(EO_13942, "bytedance") == (Role.OWNER, Scope.WITH_SUBSIDIARIES)
+    answer = tracker().restrictions("Musical.ly", on="2020-09-01")
+    entries = [n for n in answer.not_operative if n.action.id == EO_13942]
+    assert entries and entries[0].basis is Basis.AFFILIATE and entries[0].reason is Reason.NO_PROHIBITIONS
+
+
+def test_tiktok_identification_against_bytedance_enjoined_by_marland_on_2020_11_13() -> None:
+    """85 FR 60061: the prohibitions due 2020-11-12 never reached ByteDance; Marland v. Trump enjoined them."""
+    assert_not_applied(
+        "ByteDance",
+        on="2020-11-13",
+        action="us-commerce-2020-tiktok-identification",
+        reason=Reason.SUSPENDED,
+        mentions="us-court-2020-marland-v-trump-pi",
+    )
+    assert "us-commerce-2020-tiktok-identification" not in _operative_ids("ByteDance", "2020-11-13")
+
+
+def test_eo_13942_against_bytedance_revoked_by_eo_14034_on_2021_06_09() -> None:
+    """EO 14034 revokes EO 13942; the divestment order of 2020-08-14 (85 FR 51297) still restricts ByteDance."""
+    assert_not_applied("ByteDance", on="2021-06-08", action=EO_13942, reason=Reason.NO_PROHIBITIONS)
+    assert_not_applied("字节跳动", on="2021-06-09", action=EO_13942, reason=Reason.REVOKED, mentions=EO_14034)
+    assert_restricted("ByteDance", on="2021-06-09", by="us-potus-2020-musically-divestment-order")
+
+
+def test_dated_ownership_links_of_the_apps() -> None:
+    """Alipay owned by Ant Group (from 2014-10), WeChat Pay and QQ Wallet by Tencent, TikTok by ByteDance (from 2017-09)."""
+    expected = {
+        "Alipay": ("ant-group", "2014-10-01"),
+        "WeChat Pay": ("tencent", "2013-08-05"),
+        "QQ Wallet": ("tencent", "2014-01-01"),
+        "TikTok": ("bytedance", "2017-09-01"),
+    }
+    for name, (owner, start) in expected.items():
+        entity, _ = tracker().entities.resolve(name)
+        links = [link for link in entity.links if link.entity == owner]
+        assert len(links) == 1 and links[0].relation is LinkRelation.OWNED_BY, name
+        assert links[0].start is not None and links[0].start.date.to_date_string() == start, name
+
+
+def test_alibabas_stake_in_ant_group_is_an_affiliation_from_september_2019_not_ownership() -> None:
+    """Alibaba's 33% equity (2019-09) does not make Ant a subsidiary: Jack Ma is Ant's actual controller (SSE decision)."""
+    entity, _ = tracker().entities.resolve("Ant Group")
+    links = [link for link in entity.links if link.entity == "alibaba"]
+    assert links and all(link.relation is LinkRelation.AFFILIATE_OF for link in links)
+    assert any(link.start is not None and link.start.date.to_date_string() == "2019-09-01" for link in links)
