@@ -1,14 +1,26 @@
-"""The seeds' remaining actions: the app orders' reach to the apps' owners (EO 13942, EO 13943, EO 13971)."""
+"""The seeds' remaining actions: the app orders' reach to the apps' owners (EO 13942, EO 13943, EO 13971), the
+Shanghai Stock Exchange's halt of Ant Group's listing, SAMR's investigation of Alibaba, Jia Yueting's further debtor
+listings, ECRA, and the Secure Networks Act (Pub. L. 116-124) with FCC 20-176 (data/history/seed-remainder.yaml)."""
 
 from __future__ import annotations
 
 from sanctiontrack import Basis, LinkRelation, Reason, Role, Scope
-from tests.data.facts import assert_not_applied, assert_not_restricted, assert_restricted, tracker
+from tests.data.facts import (
+    assert_in_force,
+    assert_not_applied,
+    assert_not_in_force,
+    assert_not_restricted,
+    assert_restricted,
+    tracker,
+)
 
 EO_13942 = "us-eo-13942-tiktok"
 EO_13943 = "us-eo-13943-wechat"
 EO_13971 = "us-eo-13971-chinese-apps"
 EO_14034 = "us-eo-14034-revocation"
+SSE_HALT = "cn-sse-2020-ant-group-listing-suspended"
+SECURE_NETWORKS_ACT = "us-congress-2020-secure-networks-act"
+FCC_20_176 = "us-fcc-2020-supply-chain-second-report-and-order"
 
 
 def _operative_ids(name: str, on: str, jurisdiction: str | None = None) -> list[str]:
@@ -120,3 +132,53 @@ def test_alibabas_stake_in_ant_group_is_an_affiliation_from_september_2019_not_o
     links = [link for link in entity.links if link.entity == "alibaba"]
     assert links and all(link.relation is LinkRelation.AFFILIATE_OF for link in links)
     assert any(link.start is not None and link.start.date.to_date_string() == "2019-09-01" for link in links)
+
+
+# ---- China: the listing halt, the investigation, the debtor listings ----
+
+
+def test_samr_investigation_of_alibaba_announced_2020_12_24_is_not_a_restriction() -> None:
+    """SAMR's antitrust case against Alibaba (announced 2020-12-24) is a statement: it never restricts."""
+    assert_not_applied("Alibaba", on="2020-12-24", action="cn-samr-2020-alibaba-antitrust-investigation", reason=Reason.NON_BINDING)
+    assert_not_restricted("阿里巴巴集团控股有限公司", on="2020-12-24")
+
+
+def test_jia_yueting_first_listing_of_2017_12_11_precedes_the_further_listings() -> None:
+    """Seed 004: Jia a seven-time nominee; the first listing (Beijing No. 3 court) is 2017-12-11, the rest undated."""
+    further = "cn-court-2018-jia-yueting-further-dishonest-debtor-listings"
+    assert_not_restricted("Jia Yueting", on="2017-12-10")
+    assert _operative_ids("贾跃亭", "2017-12-11") == ["cn-court-2017-jia-yueting-dishonest-debtor"]
+    assert further not in _operative_ids("Jia Yueting", "2018-03-31")
+    assert_restricted("Jia Yueting", on="2018-04-01", by=further)
+
+
+def test_gan_wei_listing_applies_from_april_2018_at_month_precision() -> None:
+    """cn-court-2018-gan-wei-dishonest-debtor: day before and first day of its month-precision (unconfirmed) date."""
+    assert_not_restricted("甘薇", on="2018-03-31")
+    assert_restricted("Gan Wei", on="2018-04-01", by="cn-court-2018-gan-wei-dishonest-debtor")
+
+
+def test_leshi_holdings_listing_applies_from_april_2018_at_month_precision() -> None:
+    """cn-court-2018-leshi-holdings-dishonest-debtor: listed with Gan Wei (seed 004), date unconfirmed."""
+    assert_not_restricted("Leshi Holdings Corporation", on="2018-03-31")
+    assert_restricted("Leshi Holdings", on="2018-04-01", by="cn-court-2018-leshi-holdings-dishonest-debtor")
+
+
+# ---- ECRA ----
+
+
+def test_ecra_pub_l_115_232_in_force_from_2018_08_13_with_no_prohibitions() -> None:
+    """ECRA (Pub. L. 115-232, signed 2018-08-13): the authority for the EAR; it names no party and prohibits nothing."""
+    ecra = tracker().action("us-congress-2018-ecra")
+    assert ecra.dates.signed is not None and ecra.dates.signed.text() == "2018-08-13"
+    assert ecra.restricts == ()
+    assert_not_in_force("us-congress-2018-ecra", on="2018-08-12")
+    assert_in_force("us-congress-2018-ecra", on="2018-08-13")
+
+
+def test_geospatial_rule_85_fr_459_is_not_recorded_as_implementing_ecra() -> None:
+    """The 0D521 rule (2020-01-06) has no implements relation to ECRA and is in force on its own dates."""
+    geospatial = tracker().action("us-bis-2020-geospatial-software-0d521")
+    assert "us-congress-2018-ecra" not in {r.action for r in geospatial.relations}
+    assert_not_in_force("us-bis-2020-geospatial-software-0d521", on="2020-01-05")
+    assert_in_force("us-bis-2020-geospatial-software-0d521", on="2020-01-06")
