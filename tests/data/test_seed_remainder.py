@@ -182,3 +182,32 @@ def test_geospatial_rule_85_fr_459_is_not_recorded_as_implementing_ecra() -> Non
     assert "us-congress-2018-ecra" not in {r.action for r in geospatial.relations}
     assert_not_in_force("us-bis-2020-geospatial-software-0d521", on="2020-01-05")
     assert_in_force("us-bis-2020-geospatial-software-0d521", on="2020-01-06")
+
+
+# ---- the Secure Networks Act and FCC 20-176 ----
+
+
+def test_secure_networks_act_pub_l_116_124_effective_2020_03_12_restricts_from_2021_05_11() -> None:
+    """Pub. L. 116-124 sec. 3: the subsidy ban applies 60 days after the Covered List of 2021-03-12."""
+    assert_not_applied("Huawei", on="2020-03-12", action=SECURE_NETWORKS_ACT, reason=Reason.NOT_YET_EFFECTIVE)
+    assert SECURE_NETWORKS_ACT not in _operative_ids("Huawei", "2021-05-10")
+    assert_restricted("Huawei", on="2021-05-11", by=SECURE_NETWORKS_ACT)
+    assert_restricted("ZTE Corporation", on="2021-05-11", by=SECURE_NETWORKS_ACT)
+
+
+def test_fcc_20_176_effective_2021_03_15_restricts_from_2021_05_11_beside_the_designations() -> None:
+    """FCC 20-176 (86 FR 2904): effective 2021-03-15; its subsidy ban starts 2021-05-11; DA 20-690 and DA 20-691 stay."""
+    assert_not_applied("Huawei", on="2021-03-15", action=FCC_20_176, reason=Reason.NOT_YET_EFFECTIVE)
+    assert FCC_20_176 not in _operative_ids("ZTE", "2021-05-10")
+    huawei = _operative_ids("Huawei", "2021-05-11")
+    assert FCC_20_176 in huawei and "us-fcc-2020-huawei-final-designation" in huawei
+    zte = _operative_ids("ZTE", "2021-05-11")
+    assert FCC_20_176 in zte and "us-fcc-2020-zte-final-designation" in zte
+
+
+def test_fcc_20_176_implements_the_secure_networks_act_and_reaches_the_covered_list_companies() -> None:
+    """FCC 20-176 implements Pub. L. 116-124; the Covered List also names Hytera, Hikvision and Dahua."""
+    relations = [(r.type.value, r.action) for r in tracker().action(FCC_20_176).relations]
+    assert ("implements", SECURE_NETWORKS_ACT) in relations
+    assert_restricted("Hikvision", on="2021-05-11", by=FCC_20_176)
+    assert_restricted("Dahua", on="2021-05-11", by=SECURE_NETWORKS_ACT)
