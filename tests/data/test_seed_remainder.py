@@ -137,6 +137,13 @@ def test_alibabas_stake_in_ant_group_is_an_affiliation_from_september_2019_not_o
 # ---- China: the listing halt, the investigation, the debtor listings ----
 
 
+def test_sse_suspends_ant_groups_star_market_listing_on_2020_11_03() -> None:
+    """The Shanghai Stock Exchange's decision of 2020-11-03 (暂缓上市) halts the listing set for 2020-11-05."""
+    assert_not_restricted("Ant Group", on="2020-11-02", jurisdiction="CN")
+    assert_restricted("蚂蚁集团", on="2020-11-03", by=SSE_HALT, jurisdiction="CN")
+    assert_restricted("Ant Financial", on="2020-11-05", by=SSE_HALT)
+
+
 def test_samr_investigation_of_alibaba_announced_2020_12_24_is_not_a_restriction() -> None:
     """SAMR's antitrust case against Alibaba (announced 2020-12-24) is a statement: it never restricts."""
     assert_not_applied("Alibaba", on="2020-12-24", action="cn-samr-2020-alibaba-antitrust-investigation", reason=Reason.NON_BINDING)
