@@ -15,7 +15,7 @@ import pendulum
 from sanctiontrack import Action, Dataset, DateValue, RelationType, Scope
 
 TERMINATES = {RelationType.REVOKES, RelationType.LIFTS, RelationType.SUPERSEDES}
-SUSPENDS = {RelationType.ENJOINS, RelationType.STAYS}
+SUSPENDS = {RelationType.ENJOINS, RelationType.STAYS, RelationType.SUSPENDS}
 
 
 def _ts(value: DateValue, zone: str) -> int:
@@ -180,7 +180,7 @@ class Reference:
                 continue
             owners = self.owners_at(entity_id, t, action.zone)
             for target in action.targets:
-                if target.entity is None:
+                if target.entity is None or not target.counted:
                     continue
                 reaches = target.entity == entity_id or (target.scope is Scope.WITH_SUBSIDIARIES and target.entity in owners)
                 if not reaches:

@@ -117,7 +117,11 @@ def datasets(draw: st.DrawFn, max_entities: int = 5, max_actions: int = 12) -> D
                 restricts.append(Prohibition(f"p{p}", draw(st.sampled_from(list(Category))), "test prohibition", own_start, own_end))
             targets = tuple(
                 Target(
-                    entity=eid, role=Role.LISTED, scope=draw(st.sampled_from(list(Scope))), listed_as=draw(st.none() | st.just(eid.upper()))
+                    entity=eid,
+                    role=Role.LISTED,
+                    scope=draw(st.sampled_from(list(Scope))),
+                    listed_as=draw(st.none() | st.just(eid.upper())),
+                    confidence=draw(st.sampled_from([Confidence.CONFIRMED] * 6 + [Confidence.REPORTED, Confidence.UNCONFIRMED])),
                 )
                 for eid in draw(st.lists(st.sampled_from(entity_ids), min_size=1, max_size=3, unique=True))
             )
@@ -153,6 +157,7 @@ def datasets(draw: st.DrawFn, max_entities: int = 5, max_actions: int = 12) -> D
                         RelationType.ENJOINS,
                         RelationType.ENJOINS,
                         RelationType.STAYS,
+                        RelationType.SUSPENDS,
                         RelationType.EXEMPTS,
                         RelationType.EXEMPTS,
                         RelationType.EXEMPTS,

@@ -263,3 +263,16 @@ def test_a_ruling_that_only_upholds_never_needs_an_effective_date(world: Tracker
     entry = next(n for n in world.restrictions("acme", on="2020-07-01").not_operative if n.action.id == "appeal-upheld")
     assert entry.reason is Reason.NO_PROHIBITIONS
     assert entry.explanation.startswith("upholds A statute with staged prohibitions (statute)")
+
+
+# -- targets the record cannot confirm ------------------------------------------------------------
+
+
+def test_an_unconfirmed_target_is_reported_as_possibly_named_never_counted(world: Tracker) -> None:
+    answer = world.restrictions("zeta", on="2020-06-01")
+    assert not answer.restricted and answer.restrictions == ()
+    [entry] = [n for n in answer.not_operative if n.action.id == "pair-listing"]
+    assert entry.reason is Reason.POSSIBLY_NAMED
+    assert "possibly named" in entry.explanation and "one of three entries" in entry.explanation
+    assert not world.restricted("zeta", on="2020-06-01")
+    assert "pair-listing" in operative(world, "delta", "2020-06-01")  # the confirmed targets of the same rule still count

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from sanctiontrack._cli import app
+from sanctiontrack.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[2]
 VALID = (Path(__file__).parent / "problems" / "_valid.yaml").read_bytes()

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctiontrack._yamlread import read_yaml
+from sanctiontrack.io.yamlread import read_yaml
 
 BOMB = Path(__file__).parent / "problems" / "alias-bomb.yaml"
 

@@ -21,31 +21,9 @@ from pydantic import (
     model_validator,
 )
 
-from ._dates import Confidence, DateValue, zone
-from ._model import (
-    Action,
-    ActionKind,
-    Alias,
-    Category,
-    Dataset,
-    Dates,
-    Entity,
-    EntityKind,
-    Evidence,
-    Instrument,
-    InstrumentType,
-    Link,
-    LinkRelation,
-    Note,
-    Prohibition,
-    Relation,
-    RelationType,
-    Role,
-    Scope,
-    Source,
-    SourceKind,
-    Target,
-)
+from ..model.dates import Confidence, DateValue, zone
+from ..model.records import Action, Alias, Dataset, Dates, Entity, Evidence, Instrument, Link, Note, Prohibition, Relation, Source, Target
+from ..model.vocabulary import ActionKind, Category, EntityKind, InstrumentType, LinkRelation, RelationType, Role, Scope, SourceKind
 
 __all__ = ["ACTION", "ENTITY", "FILE", "SOURCE", "ActionFileIn", "json_schema"]
 
@@ -329,6 +307,11 @@ class TargetIn(_In):
     """The name exactly as the instrument spells it."""
     prohibitions: list[Id] = []
     """Only these prohibitions apply to this target (default: all)."""
+    confidence: _enum(Confidence) = Confidence.CONFIRMED  # type: ignore[valid-type]
+    """Whether the instrument is known to name this target: confirmed, reported (secondary sources only), or
+    unconfirmed (possibly named; reported with the answer but never counted as restricted)."""
+    note: Text | None = None
+    """Why this target's confidence is what it is, or anything else about it."""
 
     @model_validator(mode="after")
     def _one_kind(self) -> TargetIn:
@@ -337,7 +320,17 @@ class TargetIn(_In):
         return self
 
     def to_domain(self) -> Target:
-        return Target(self.entity, self.item, tuple(self.destinations), self.role, self.scope, self.listed_as, tuple(self.prohibitions))
+        return Target(
+            self.entity,
+            self.item,
+            tuple(self.destinations),
+            self.role,
+            self.scope,
+            self.listed_as,
+            tuple(self.prohibitions),
+            self.confidence,
+            self.note,
+        )
 
 
 class ProhibitionIn(_In):

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from ._errors import DataError, SanctionTrackError
+from ..model.errors import DataError, SanctionTrackError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ._model import Entity
-    from ._tracker import Tracker
+    from ..model.records import Entity
+    from ..query.tracker import Tracker
 
 app = typer.Typer(
     name="sanctiontrack",
@@ -97,7 +97,7 @@ def _friendly() -> Iterator[None]:
 
 
 def _tracker(data: Path | None) -> Tracker:
-    from ._loader import load
+    from ..query.load import load
 
     return load(data)
 
@@ -135,7 +135,7 @@ def restrictions(
     data: DataOpt = None,
 ) -> None:
     """What restricted NAME on a day (or at an instant), and what did not apply and why."""
-    from ._jsonify import restrictions_json
+    from ..query.jsonify import restrictions_json
 
     with _friendly():
         if on is not None and at is not None:
@@ -149,7 +149,7 @@ def restrictions(
         if fmt is Fmt.json:
             _print_json(restrictions_json(answer))
             return
-        from ._render import render_restrictions
+        from .render import render_restrictions
 
         render_restrictions(_console(), answer)
 
@@ -161,7 +161,7 @@ def timeline(
     data: DataOpt = None,
 ) -> None:
     """Every dated event concerning NAME, with whether it was restricted before and after."""
-    from ._jsonify import timeline_json
+    from ..query.jsonify import timeline_json
 
     with _friendly():
         tracker = _tracker(data)
@@ -170,7 +170,7 @@ def timeline(
         if fmt is Fmt.json:
             _print_json(timeline_json(entity, events))
             return
-        from ._render import render_timeline
+        from .render import render_timeline
 
         render_timeline(_console(), entity, events)
 
@@ -184,14 +184,14 @@ def diff(
     data: DataOpt = None,
 ) -> None:
     """What came into and went out of force for NAME between two days."""
-    from ._jsonify import diff_json
+    from ..query.jsonify import diff_json
 
     with _friendly():
         result = _tracker(data).diff(name, start, end)
         if fmt is Fmt.json:
             _print_json(diff_json(result))
             return
-        from ._render import render_diff
+        from .render import render_diff
 
         render_diff(_console(), result)
 
@@ -206,12 +206,12 @@ def in_force(
     data: DataOpt = None,
 ) -> None:
     """Everything operative on a day, optionally filtered."""
-    from ._jsonify import action_ref
-    from ._model import ActionKind
+    from ..model.vocabulary import ActionKind
+    from ..query.jsonify import action_ref
 
     with _friendly():
         if kind is not None and kind not in {k.value for k in ActionKind}:
-            from ._names import did_you_mean
+            from ..model.names import did_you_mean
 
             hint = did_you_mean(kind, [k.value for k in ActionKind])
             _fail(
@@ -222,7 +222,7 @@ def in_force(
         if fmt is Fmt.json:
             _print_json({"on": day, "actions": [action_ref(a) for a in actions]})
             return
-        from ._render import render_actions
+        from .render import render_actions
 
         render_actions(_console(), actions, f"In force on {day}")
 
@@ -234,14 +234,14 @@ def show(
     data: DataOpt = None,
 ) -> None:
     """One action in full: dates, instruments, targets, prohibitions, relations, evidence."""
-    from ._dump import dump_action
+    from ..io.dump import dump_action
 
     with _friendly():
         action = _tracker(data).action(action_id)
         if fmt is Fmt.json:
             _print_json(dump_action(action))
             return
-        from ._render import render_action
+        from .render import render_action
 
         render_action(_console(), action)
 
@@ -254,7 +254,7 @@ def entities(
     data: DataOpt = None,
 ) -> None:
     """Search entities by name or alias (or list them all)."""
-    from ._jsonify import entity_json
+    from ..query.jsonify import entity_json
 
     with _friendly():
         tracker = _tracker(data)
@@ -266,7 +266,7 @@ def entities(
         if fmt is Fmt.json:
             _print_json([{**entity_json(e), "matched_name": n, "score": s, "aliases": [a.name for a in e.aliases]} for e, n, s in rows])
             return
-        from ._render import render_entities
+        from .render import render_entities
 
         render_entities(_console(), rows)
 
@@ -281,7 +281,7 @@ def screen(
     data: DataOpt = None,
 ) -> None:
     """Screen a list of names: best matches, scores, and whether each was restricted on a day."""
-    from ._jsonify import screen_json
+    from ..query.jsonify import screen_json
 
     with _friendly():
         names = _read_names(file)
@@ -300,7 +300,7 @@ def screen(
                         [result.query, rank, m.entity.id, m.entity.name, m.name, f"{m.score:.1f}", str(m.restricted).lower(), day]
                     )
         else:
-            from ._render import render_screen
+            from .render import render_screen
 
             render_screen(_console(), results, day)
 
@@ -333,7 +333,7 @@ def export(
     data: DataOpt = None,
 ) -> None:
     """Export the dataset as JSON (entities, sources, actions) or CSV (actions or entities)."""
-    from ._dump import dump_dataset
+    from ..io.dump import dump_dataset
 
     with _friendly():
         if what not in ("actions", "entities", "all"):
@@ -389,8 +389,8 @@ def validate(
     seeds: Annotated[list[Path] | None, typer.Option("--seeds", help="Extra folders holding seed documents.")] = None,
 ) -> None:
     """Check action files: every problem, located as path:line:col. Exit 0 clean, 1 problems, 2 usage."""
-    from ._bundle import bundled_data
-    from ._validate import validate as run
+    from ..checks.validate import validate as run
+    from ..io.bundle import bundled_data
 
     chosen = fmt or (ValidateFmt.github if os.environ.get("GITHUB_ACTIONS") == "true" else ValidateFmt.text)
     targets = list(paths) if paths else [bundled_data()]
@@ -445,7 +445,7 @@ def _gh(text: str, prop: bool = False) -> str:
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of action files (generated from the models)."""
-    from ._schema import json_schema
+    from ..io.schema import json_schema
 
     _print_json(json_schema())
 

@@ -11,16 +11,17 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING, Protocol
 
-from ._clock import DAY_FOREVER, day_ceil, day_of, midnight
-from ._dates import DateValue
-from ._engine import Compiled, Engine
-from ._intervals import FOREVER, Intervals, intersect, subtract, union
-from ._model import Action, Entity, Link, Scope
+from ..model.clock import DAY_FOREVER, day_ceil, day_of, midnight
+from ..model.dates import DateValue
+from ..model.intervals import FOREVER, Intervals, intersect, subtract, union
+from ..model.records import Action, Entity, Link
+from ..model.vocabulary import Scope
+from .semantics import Compiled, Engine
 
 if TYPE_CHECKING:
     from pendulum import Date
 
-    from ._results import NotOperative, Restriction
+    from ..query.results import NotOperative, Restriction
 
     Parts = tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]
 
@@ -204,7 +205,7 @@ class Daily:
         runs: list[tuple[int, int]] = []
         for aid, index in engine.by_target.get(entity_id, ()):
             action = actions[aid]
-            if self._plan(action) is not None:
+            if self._plan(action) is not None and action.targets[index].counted:
                 runs.extend(self._target_days(action, index)[1])
         record = engine.entities.get(entity_id)
         if record is not None and any(link.relation.is_ownership for link in record.links):
@@ -236,7 +237,9 @@ class Daily:
             found = self._reaching[owner] = [
                 (action, index)
                 for aid, index in self._engine.by_target.get(owner, ())
-                if (action := actions[aid]).targets[index].scope is Scope.WITH_SUBSIDIARIES and self._plan(action) is not None
+                if (target := (action := actions[aid]).targets[index]).scope is Scope.WITH_SUBSIDIARIES
+                and target.counted
+                and self._plan(action) is not None
             ]
         return found
 

@@ -12,12 +12,12 @@ import pickle
 import sys
 from pathlib import Path
 
-from ._bundle import bundled_data
-from ._errors import DataError
-from ._files import collect_files, seed_folders
-from ._model import Dataset
-from ._seeds import SeedLibrary
-from ._tracker import Tracker, paused_gc
+from ..io.bundle import bundled_data
+from ..io.files import collect_files, seed_folders
+from ..io.seeds import SeedLibrary
+from ..model.errors import DataError
+from ..model.records import Dataset
+from .tracker import Tracker, paused_gc
 
 __all__ = ["cache_dir", "load", "snapshot_key"]
 
@@ -34,7 +34,7 @@ def cache_dir() -> Path:
 
 
 def _version() -> str:
-    from . import __version__
+    from .. import __version__
 
     return __version__
 
@@ -43,7 +43,7 @@ def snapshot_key(paths: list[Path]) -> str:
     """The content hash naming the snapshot of these files (and the seeds beside them)."""
     files, _ = collect_files(paths)
     digest = hashlib.sha256(f"{SNAPSHOT_FORMAT}|{_version()}|{sys.version_info[:2]}".encode())
-    for module in sorted(Path(__file__).parent.glob("*.py")):
+    for module in sorted(Path(__file__).parents[1].rglob("*.py")):
         digest.update(module.read_bytes())  # code changes invalidate compiled snapshots too
     for file in files:
         digest.update(str(file.name).encode())
@@ -106,8 +106,8 @@ def load(path: str | Path | None = None, *, cache: bool = True) -> Tracker:
 
 
 def _validated(paths: list[Path]) -> Dataset:
-    from ._read import read_paths
-    from ._validate import validate_read
+    from ..checks.validate import validate_read
+    from ..io.read import read_paths
 
     with paused_gc():
         read = read_paths(paths)

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 import yaml
 
-from ._errors import Problem
+from ..model.errors import Problem
 
 __all__ = ["Located", "Path", "read_yaml"]
 

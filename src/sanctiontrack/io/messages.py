@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ._names import did_you_mean
+from ..model.names import did_you_mean
 
 __all__ = ["describe_value", "did_you_mean", "field_name", "translate"]
 

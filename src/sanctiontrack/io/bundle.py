@@ -13,7 +13,7 @@ def _root() -> Path:
     packaged = Path(str(resources.files("sanctiontrack"))) / "_bundled"
     if (packaged / "data" / "actions.yaml").is_file():
         return packaged
-    return Path(__file__).resolve().parents[2]
+    return Path(__file__).resolve().parents[3]
 
 
 def bundled_data() -> Path:

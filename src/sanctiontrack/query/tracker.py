@@ -10,16 +10,18 @@ from contextlib import contextmanager
 
 import pendulum
 
-from ._clock import DAY_FOREVER, day_ceil, day_of, day_window, seconds
-from ._daily import Daily, DayIndex, restricted_on
-from ._dates import parse_day
-from ._engine import Engine
-from ._entities import Entities
-from ._errors import QueryError, UnknownActionError
-from ._explain import Explainer
-from ._model import Action, ActionKind, Dataset, Link, Source
-from ._names import did_you_mean, name_key
-from ._results import (
+from ..engine.daily import Daily, DayIndex, restricted_on
+from ..engine.semantics import Engine
+from ..model.clock import DAY_FOREVER, day_ceil, day_of, day_window, seconds
+from ..model.dates import parse_day
+from ..model.errors import QueryError, UnknownActionError
+from ..model.names import did_you_mean, name_key
+from ..model.records import Action, Dataset, Link, Source
+from ..model.vocabulary import ActionKind
+from ..screen.score import Screener
+from .entities import Entities
+from .explain import Explainer
+from .results import (
     ActionHistory,
     Basis,
     Change,
@@ -33,7 +35,6 @@ from ._results import (
     TimelineEvent,
     _Fixed,
 )
-from ._screen import Screener
 
 __all__ = ["Tracker"]
 
@@ -65,7 +66,7 @@ def _instant(value: object) -> pendulum.DateTime:
         return pendulum.instance(value)
     if isinstance(value, str):
         try:
-            from ._dates import parse_instant
+            from ..model.dates import parse_instant
 
             return parse_instant(value)
         except ValueError as exc:

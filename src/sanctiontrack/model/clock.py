@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ._dates import DateValue, zone
-from ._intervals import FOREVER
+from .dates import DateValue, zone
+from .intervals import FOREVER
 
 __all__ = ["DAY_FOREVER", "day_ceil", "day_of", "day_window", "midnight", "seconds"]
 

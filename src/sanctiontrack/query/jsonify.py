@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._model import Action, Entity, Link
-from ._results import CarveOut, Citation, Diff, NotOperative, Restriction, Restrictions, ScreenResult, TimelineEvent
+from ..model.records import Action, Entity, Link
+from .results import CarveOut, Citation, Diff, NotOperative, Restriction, Restrictions, ScreenResult, TimelineEvent
 
 __all__ = ["action_ref", "diff_json", "entity_json", "restrictions_json", "screen_json", "timeline_json"]
 

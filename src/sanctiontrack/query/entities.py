@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ._errors import UnknownEntityError
-from ._model import Entity
-from ._names import name_key
-from ._results import EntityMatch
+from ..model.errors import UnknownEntityError
+from ..model.names import name_key
+from ..model.records import Entity
+from .results import EntityMatch
 
 __all__ = ["Entities"]
 

@@ -6,8 +6,8 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ._bundle import bundled_seeds
-from ._errors import Problem
+from ..model.errors import Problem
+from .bundle import bundled_seeds
 
 __all__ = ["collect_files", "display_path", "seed_folders"]
 

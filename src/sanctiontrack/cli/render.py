@@ -9,8 +9,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ._model import Action, Entity
-from ._results import Citation, Diff, Restrictions, ScreenResult, TimelineEvent
+from ..model.records import Action, Entity
+from ..query.results import Citation, Diff, Restrictions, ScreenResult, TimelineEvent
 
 __all__ = ["render_action", "render_actions", "render_diff", "render_entities", "render_restrictions", "render_screen", "render_timeline"]
 

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._errors import Problem
-from ._files import seed_folders
-from ._model import Dataset
-from ._seeds import SeedLibrary
+from ..io.files import seed_folders
+from ..io.seeds import SeedLibrary
+from ..model.errors import Problem
+from ..model.records import Dataset
 
 if TYPE_CHECKING:
-    from ._read import ReadResult
+    from ..io.read import ReadResult
 
 __all__ = ["Report", "seed_folders", "validate", "validate_read"]
 
@@ -48,7 +48,7 @@ class Report:
 
 def validate_read(read: ReadResult, seeds: SeedLibrary) -> Report:
     """Run the semantic checks on files already read."""
-    from ._checks import check
+    from .rules import check
 
     problems = sorted([*read.problems, *check(read, seeds)], key=lambda p: (p.path, p.line, p.col, p.message))
     return Report(tuple(problems), read.dataset, tuple(f.path for f in read.files))
@@ -65,8 +65,8 @@ def validate(paths: Sequence[str | Path], *, seeds: Sequence[str | Path] = ()) -
     >>> problem.line, problem.col, problem.record, problem.message.endswith("(got 'ban')")
     (3, 11, 'x', True)
     """
-    from ._read import read_paths
-    from ._tracker import paused_gc
+    from ..io.read import read_paths
+    from ..query.tracker import paused_gc
 
     resolved = [Path(p) for p in paths]
     with paused_gc(freeze=False):

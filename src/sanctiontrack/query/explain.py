@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ._dates import Confidence, DateValue, Precision, zone
-from ._engine import Engine, Item, PState, Reason, State
-from ._intervals import FOREVER
-from ._model import Action, ActionKind, Link, Source
-from ._results import Basis, CarveOut, Citation, NotOperative, ProhibitionStatus, Restriction, Status
+from ..engine.semantics import Engine, Item, PState
+from ..model.dates import Confidence, DateValue, Precision, zone
+from ..model.intervals import FOREVER
+from ..model.records import Action, Link, Source
+from ..model.vocabulary import ActionKind, Reason, State
+from .results import Basis, CarveOut, Citation, NotOperative, ProhibitionStatus, Restriction, Status
 
 __all__ = ["Explainer", "show_instant"]
 
@@ -131,6 +132,11 @@ class Explainer:
         dates = action.dates
         if reason is Reason.NON_BINDING:
             text = _NON_BINDING.get(action.kind, "non-binding")
+        elif reason is Reason.POSSIBLY_NAMED:
+            target = action.targets[item.target]
+            text = "possibly named: the record cannot confirm that this action named it, so it is not counted"
+            if target.note:
+                text += f" ({target.note})"
         elif reason is Reason.NOT_YET_EFFECTIVE:
             known = [f"{name} {_date(value)}" for name, value in dates.items() if name != "effective"]
             text = ", ".join([*known, f"effective {when or _date(dates.effective)}"])

@@ -16,54 +16,28 @@ Relations apply in this order:
 An entity is restricted at a time if a binding, restricting action names it (or, with
 ``scope: with_subsidiaries``, an owner it is linked to by an ownership link valid then) and one of
 that action's prohibitions that applies to the target is operative: inside its period, not ended
-for that target, and not suspended. ``on=`` a day asks about the whole calendar day in each
-action's own zone: an action that takes effect at 16:15 applies on that day.
+for that target, and not suspended. A target recorded with ``confidence: unconfirmed`` (the record
+cannot say whether the instrument named it) is reported as possibly named and never counted.
+``on=`` a day asks about the whole calendar day in each action's own zone: an action that takes
+effect at 16:15 applies on that day.
 """
 
 from __future__ import annotations
 
-import enum
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from ._clock import seconds
-from ._dates import DateValue
-from ._intervals import FOREVER, NEVER, Intervals, clip, first_start, intersect, intersects, last_end, subtract, union
-from ._model import Action, Dataset, Entity, Link, Prohibition, RelationType, Scope, Target
+from ..model.clock import seconds
+from ..model.dates import DateValue
+from ..model.intervals import FOREVER, NEVER, Intervals, clip, first_start, intersect, intersects, last_end, subtract, union
+from ..model.records import Action, Dataset, Entity, Link, Prohibition, Target
+from ..model.vocabulary import Reason, RelationType, Scope, State
 
 __all__ = ["Cause", "Compiled", "Engine", "Item", "PState", "Reason", "State"]
 
 Window = Callable[[str], tuple[int, int]]
-
-
-class State(enum.Enum):
-    """The state of one prohibition for one target at the time asked."""
-
-    OPERATIVE = "operative"
-    SUSPENDED = "suspended"
-    PENDING = "pending"
-    LAPSED = "lapsed"
-    ENDED = "ended"
-    NEVER = "never_effective"
-
-
-class Reason(enum.Enum):
-    """Why an action that concerns an entity did not restrict it at the time asked."""
-
-    NOT_YET_EFFECTIVE = "not_yet_effective"
-    NEVER_EFFECTIVE = "never_effective"
-    NO_PROHIBITIONS = "no_prohibitions"
-    SUSPENDED = "suspended"
-    LAPSED = "lapsed"
-    EXPIRED = "expired"
-    REVOKED = "revoked"
-    LIFTED = "lifted"
-    SUPERSEDED = "superseded"
-    PARENT_ENDED = "parent_ended"
-    NOT_AFFILIATED = "not_affiliated"
-    NON_BINDING = "non_binding"
 
 
 _INFORMATIONAL = frozenset({RelationType.UPHOLDS, RelationType.AMENDS})
@@ -530,6 +504,8 @@ class Engine:
             return Item(action.id, index, chain, (), Reason.NON_BINDING)
         if not action.kind.is_restricting:
             return None
+        if not target.counted:
+            return Item(action.id, index, chain, (), Reason.POSSIBLY_NAMED)
         if not action.restricts:
             informational = bool(action.relations) and all(r.type in _INFORMATIONAL for r in action.relations)
             if not c.life:

@@ -6,8 +6,8 @@ from typing import Any
 
 import yaml
 
-from ._dates import DateValue
-from ._model import Action, Dataset, Entity, Source
+from ..model.dates import Confidence, DateValue
+from ..model.records import Action, Dataset, Entity, Source
 
 __all__ = ["dump_action", "dump_dataset", "dump_entity", "dump_source", "to_yaml"]
 
@@ -88,6 +88,8 @@ def dump_action(action: Action) -> dict[str, Any]:
                     "scope": t.scope.value,
                     "listed_as": t.listed_as,
                     "prohibitions": list(t.prohibitions),
+                    "confidence": None if t.confidence is Confidence.CONFIRMED else t.confidence.value,
+                    "note": t.note,
                 }
             )
             for t in action.targets

@@ -8,8 +8,8 @@ from typing import Protocol
 import attrs
 import pendulum
 
-from ._engine import Reason, State
-from ._model import Action, Entity, Evidence, Link, Prohibition, Source, Target
+from ..model.records import Action, Entity, Evidence, Link, Prohibition, Source, Target
+from ..model.vocabulary import Reason, State
 
 __all__ = [
     "ActionHistory",

@@ -9,13 +9,13 @@ from typing import Any
 import attrs
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import _schema as schema
-from ._errors import Problem
-from ._files import collect_files, display_path
-from ._messages import describe_value, translate
-from ._model import Action, Dataset, Entity, Source
-from ._names import did_you_mean
-from ._yamlread import Located, read_yaml
+from ..model.errors import Problem
+from ..model.names import did_you_mean
+from ..model.records import Action, Dataset, Entity, Source
+from . import schema as schema
+from .files import collect_files, display_path
+from .messages import describe_value, translate
+from .yamlread import Located, read_yaml
 
 __all__ = ["COLLECTIONS", "Origin", "ReadResult", "collect_files", "read_paths"]
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from ._dates import Confidence, DateValue
-from ._errors import Problem, Severity
-from ._model import Action, Entity, InstrumentType, RelationType, SourceKind
-from ._names import did_you_mean
-from ._read import Origin, ReadResult
-from ._seeds import SeedLibrary
+from ..io.read import Origin, ReadResult
+from ..io.seeds import SeedLibrary
+from ..model.dates import Confidence, DateValue
+from ..model.errors import Problem, Severity
+from ..model.names import did_you_mean
+from ..model.records import Action, Entity
+from ..model.vocabulary import InstrumentType, RelationType, SourceKind
 
 __all__ = ["check"]
 
