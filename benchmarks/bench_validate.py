@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         return statistics.median(samples)
 
     try:
-        from sanctiontrack.checks.rules import check
+        from sanctiontrack.checks.run import check
         from sanctiontrack.io.files import seed_folders
         from sanctiontrack.io.read import read_paths
         from sanctiontrack.io.seeds import SeedLibrary

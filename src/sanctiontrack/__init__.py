@@ -16,12 +16,15 @@ from typing import Any
 from .checks.validate import Report, validate
 from .io.seeds import locate_quote, normalize_quote
 from .model.dates import Confidence, DateValue, Precision
-from .model.errors import DataError, Problem, QueryError, SanctionTrackError, UnknownActionError, UnknownEntityError
+from .model.errors import DataError, Problem, ProblemCode, QueryError, SanctionTrackError, UnknownActionError, UnknownEntityError
 from .model.records import Action, Alias, Dataset, Dates, Entity, Evidence, Instrument, Link, Note, Prohibition, Relation, Source, Target
 from .model.vocabulary import (
     ActionKind,
     Category,
+    DateKind,
+    Effect,
     EntityKind,
+    Family,
     InstrumentType,
     LinkRelation,
     Reason,
@@ -80,14 +83,17 @@ __all__ = [
     "Confidence",
     "DataError",
     "Dataset",
+    "DateKind",
     "DateValue",
     "Dates",
     "Diff",
+    "Effect",
     "Entities",
     "Entity",
     "EntityKind",
     "EntityMatch",
     "Evidence",
+    "Family",
     "Instrument",
     "InstrumentType",
     "Link",
@@ -96,6 +102,7 @@ __all__ = [
     "Note",
     "Precision",
     "Problem",
+    "ProblemCode",
     "Prohibition",
     "ProhibitionStatus",
     "QueryError",

@@ -7,7 +7,6 @@ import inspect
 import sanctiontrack
 from sanctiontrack import DataError, QueryError, SanctionTrackError, UnknownActionError, UnknownEntityError
 
-
 LAYERS = {"model", "io", "checks", "engine", "query", "screen", "cli"}  # internal layout, see ARCHITECTURE.md
 
 

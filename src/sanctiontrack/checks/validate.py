@@ -48,7 +48,7 @@ class Report:
 
 def validate_read(read: ReadResult, seeds: SeedLibrary) -> Report:
     """Run the semantic checks on files already read."""
-    from .rules import check
+    from .run import check
 
     problems = sorted([*read.problems, *check(read, seeds)], key=lambda p: (p.path, p.line, p.col, p.message))
     return Report(tuple(problems), read.dataset, tuple(f.path for f in read.files))

@@ -334,6 +334,7 @@ def export(
 ) -> None:
     """Export the dataset as JSON (entities, sources, actions) or CSV (actions or entities)."""
     from ..io.dump import dump_dataset
+    from ..model.vocabulary import DateKind
 
     with _friendly():
         if what not in ("actions", "entities", "all"):
@@ -356,11 +357,7 @@ def export(
                 "title",
                 "jurisdiction",
                 "authority",
-                "announced",
-                "signed",
-                "published",
-                "effective",
-                "ended",
+                *(kind.value for kind in DateKind),
                 "targets",
                 "instruments",
             ]
@@ -374,7 +371,7 @@ def export(
                     a.title,
                     a.jurisdiction,
                     a.authority,
-                    *(str(v) if v is not None else "" for v in (d.announced, d.signed, d.published, d.effective, d.ended)),
+                    *(str(d.get(kind) or "") for kind in DateKind),
                     " | ".join(t.entity or t.item or "" for t in a.targets),
                     " | ".join(str(i) for i in a.instruments),
                 ]
@@ -415,7 +412,7 @@ def validate(
                         "col": p.col,
                         "record": p.record,
                         "severity": p.severity,
-                        "code": p.code,
+                        "code": p.code.value,
                         "message": p.message,
                     }
                     for p in problems

@@ -54,7 +54,7 @@ def render_timeline(console: Console, entity: Entity, events: Sequence[TimelineE
     table.add_column("action", ratio=3)
     table.add_column("restricted before → after")
     for e in events:
-        table.add_row(e.date, e.event, f"{e.description}\n[{e.action.id}]", f"{_yes(e.restricted_before)} → {_yes(e.restricted_after)}")
+        table.add_row(e.date, e.label, f"{e.description}\n[{e.action.id}]", f"{_yes(e.restricted_before)} → {_yes(e.restricted_after)}")
     console.print(table)
 
 
@@ -92,9 +92,9 @@ def render_action(console: Console, action: Action) -> None:
     """One action in full."""
     console.print(Text(action.title, style="bold"))
     console.print(f"[{action.id}] {action.kind.value}, {action.jurisdiction}, {action.authority}")
-    for name, value in action.dates.items():
+    for kind, value in action.dates.items():
         note = f" — {value.note}" if value.note else ""
-        console.print(f"  {name:>9}: {value} ({value.confidence.value}){note}")
+        console.print(f"  {kind.value:>9}: {value} ({value.confidence.value}){note}")
     for i in action.instruments:
         console.print(f"  instrument: {i}")
     for t in action.targets:

@@ -67,7 +67,7 @@ def dump_source(source: Source) -> dict[str, Any]:
 
 def dump_action(action: Action) -> dict[str, Any]:
     """An action as a plain mapping in file form."""
-    dates = _clean({name: _date(value) for name, value in action.dates.items()})
+    dates = _clean({kind.value: _date(value) for kind, value in action.dates.items()})
     out: dict[str, Any] = {
         "id": action.id,
         "kind": action.kind.value,

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..model.errors import Problem
+from ..model.errors import Problem, ProblemCode
 from .bundle import bundled_seeds
 
 __all__ = ["collect_files", "display_path", "seed_folders"]
@@ -32,12 +32,12 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
             if not found:
-                problems.append(Problem(display_path(path), 1, 1, None, "no .yaml or .yml files in this folder", code="usage"))
+                problems.append(Problem(display_path(path), 1, 1, None, "no .yaml or .yml files in this folder", code=ProblemCode.USAGE))
             files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
-            problems.append(Problem(display_path(path), 1, 1, None, "no such file or folder", code="usage"))
+            problems.append(Problem(display_path(path), 1, 1, None, "no such file or folder", code=ProblemCode.USAGE))
     return files, problems
 
 

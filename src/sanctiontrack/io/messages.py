@@ -9,9 +9,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..model.errors import ProblemCode
 from ..model.names import did_you_mean
 
-__all__ = ["describe_value", "did_you_mean", "field_name", "translate"]
+__all__ = ["code_of", "describe_value", "did_you_mean", "field_name", "translate"]
 
 _PATTERN_HINTS = {
     r"^[a-z0-9][a-z0-9-]*$": "lower-case letters, digits and hyphens, like 'us-bis-2019-huawei'",
@@ -94,11 +95,44 @@ def _field_names(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
-def translate(error: Any, model: type[BaseModel], loc: Sequence[str | int]) -> tuple[str, bool]:
-    """A message for one pydantic error at ``loc`` in a record validated by ``model``.
+_CODES: dict[str, ProblemCode] = {
+    "extra_forbidden": ProblemCode.UNKNOWN_FIELD,
+    "missing": ProblemCode.MISSING_FIELD,
+    "union_tag_not_found": ProblemCode.MISSING_FIELD,
+    "enum": ProblemCode.NOT_ONE_OF,
+    "literal_error": ProblemCode.NOT_ONE_OF,
+    "union_tag_invalid": ProblemCode.NOT_ONE_OF,
+    "string_pattern_mismatch": ProblemCode.BAD_FORMAT,
+    "string_too_long": ProblemCode.TOO_LONG,
+    "too_short": ProblemCode.TOO_FEW,
+    "date": ProblemCode.BAD_DATE,
+    "value_error": ProblemCode.BAD_VALUE,
+}
 
-    Returns the message and whether it should point at the mapping key rather than the value.
+
+def code_of(kind: str) -> ProblemCode:
+    """The problem code of a pydantic error type: the schema's own words for what went wrong.
+
+    >>> code_of("missing"), code_of("string_type")
+    (<ProblemCode.MISSING_FIELD: 'missing-field'>, <ProblemCode.WRONG_TYPE: 'wrong-type'>)
     """
+    found = _CODES.get(kind)
+    if found is not None:
+        return found
+    return ProblemCode.WRONG_TYPE if kind.endswith(("_type", "_parsing")) else ProblemCode.BAD_VALUE
+
+
+def translate(error: Any, model: type[BaseModel], loc: Sequence[str | int]) -> tuple[str, bool, ProblemCode]:
+    """A message for one pydantic error at ``loc`` in a record validated by ``model``, and its code.
+
+    Returns the message, whether it should point at the mapping key rather than the value, and the
+    problem code.
+    """
+    message, at_key = _message(error, model, loc)
+    return message, at_key, code_of(str(error["type"]))
+
+
+def _message(error: Any, model: type[BaseModel], loc: Sequence[str | int]) -> tuple[str, bool]:
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
@@ -137,7 +171,7 @@ def translate(error: Any, model: type[BaseModel], loc: Sequence[str | int]) -> t
         return f"'{field}' must be true or false (got {got})", False
     if kind in ("int_type", "int_parsing"):
         return f"'{field}' must be a whole number (got {got})", False
-    if kind == "value_error":
+    if kind in ("value_error", "date"):
         message = str(ctx.get("error", error.get("msg", "")))
         return (f"'{field}': {message}" if field else message), False
     return f"'{field}': {error.get('msg', kind)} (got {got})", False

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from ..model.errors import Problem
+from ..model.errors import Problem, ProblemCode
 from ..model.names import did_you_mean
 from ..model.records import Action, Dataset, Entity, Source
 from . import schema as schema
@@ -47,22 +47,7 @@ class ReadResult:
     files: list[Located]
 
 
-_KIND_MODELS: dict[str, type[BaseModel]] = {
-    "entity_list_addition": schema.EntityListAdditionIn,
-    "entity_list_removal": schema.EntityListRemovalIn,
-    "executive_order": schema.ExecutiveOrderIn,
-    "device_ban": schema.DeviceBanIn,
-    "app_ban": schema.AppBanIn,
-    "exemption": schema.ExemptionIn,
-    "export_rule": schema.ExportRuleIn,
-    "designation": schema.DesignationIn,
-    "legislation": schema.LegislationIn,
-    "court_ruling": schema.CourtRulingIn,
-    "revocation": schema.RevocationIn,
-    "indictment": schema.IndictmentIn,
-    "policy_recommendation": schema.PolicyRecommendationIn,
-    "statement": schema.StatementIn,
-}
+_KIND_MODELS: dict[str, type[BaseModel]] = {kind.value: model for kind, model in schema.KIND_MODELS.items()}
 _ADAPTERS: dict[str, tuple[TypeAdapter[Any], type[BaseModel]]] = {
     "entities": (schema.ENTITY, schema.EntityIn),
     "sources": (schema.SOURCE, schema.SourceIn),
@@ -83,11 +68,11 @@ def read_paths(paths: Sequence[Path]) -> ReadResult:
         try:
             size = file.stat().st_size
             if size > MAX_FILE_BYTES:
-                problems.append(Problem(shown, 1, 1, None, f"file is larger than {MAX_FILE_BYTES // 2**20} MiB", code="size"))
+                problems.append(Problem(shown, 1, 1, None, f"file is larger than {MAX_FILE_BYTES // 2**20} MiB", code=ProblemCode.SIZE))
                 continue
             raw = file.read_bytes()
         except OSError as exc:
-            problems.append(Problem(shown, 1, 1, None, f"cannot read the file: {exc.strerror}", code="io"))
+            problems.append(Problem(shown, 1, 1, None, f"cannot read the file: {exc.strerror}", code=ProblemCode.IO))
             continue
         located, found = read_yaml(raw, shown)
         problems.extend(found)
@@ -106,7 +91,14 @@ def _read_document(located: Located, result: ReadResult, out: dict[str, list[Any
         return
     if not isinstance(data, dict):
         problems.append(
-            Problem(located.path, 1, 1, None, f"expected a mapping with 'entities', 'sources' and 'actions' (got {describe_value(data)})")
+            Problem(
+                located.path,
+                1,
+                1,
+                None,
+                f"expected a mapping with 'entities', 'sources' and 'actions' (got {describe_value(data)})",
+                code=ProblemCode.NOT_A_MAPPING,
+            )
         )
         return
     for key in data:
@@ -114,14 +106,25 @@ def _read_document(located: Located, result: ReadResult, out: dict[str, list[Any
             line, col = located.where((key,), key=True)
             hint = did_you_mean(str(key), COLLECTIONS)
             suffix = f"; did you mean '{hint}'?" if hint else " (expected 'entities', 'sources' or 'actions')"
-            problems.append(Problem(located.path, line, col, None, f"unknown top-level field {key!r}{suffix}", code="unknown-field"))
+            problems.append(
+                Problem(located.path, line, col, None, f"unknown top-level field {key!r}{suffix}", code=ProblemCode.UNKNOWN_FIELD)
+            )
     for collection in COLLECTIONS:
         records = data.get(collection)
         if records is None:
             continue
         if not isinstance(records, list):
             line, col = located.where((collection,))
-            problems.append(Problem(located.path, line, col, None, f"'{collection}' must be a list (got {describe_value(records)})"))
+            problems.append(
+                Problem(
+                    located.path,
+                    line,
+                    col,
+                    None,
+                    f"'{collection}' must be a list (got {describe_value(records)})",
+                    code=ProblemCode.WRONG_TYPE,
+                )
+            )
             continue
         adapter, base_model = _ADAPTERS[collection]
         for index, record in enumerate(records):
@@ -141,7 +144,7 @@ def _read_document(located: Located, result: ReadResult, out: dict[str, list[Any
                             col,
                             label,
                             f"duplicate id {record['id']!r} in '{collection}' (first defined at {where})",
-                            code="duplicate-id",
+                            code=ProblemCode.DUPLICATE_ID,
                         )
                     )
                     continue
@@ -174,7 +177,7 @@ def _problems(exc: ValidationError, origin: Origin, label: str, record: Any, col
             loc = loc[1:]
         if str(error["type"]).startswith("union_tag") and isinstance(record, dict) and "kind" in record:
             loc = ["kind"]
-        message, at_key = translate(error, model, loc)
+        message, at_key, code = translate(error, model, loc)
         path, line, col = origin.where(loc, key=at_key)
-        found.append(Problem(path, line, col, label, message, code=error["type"]))
+        found.append(Problem(path, line, col, label, message, code=code))
     return found

@@ -6,7 +6,8 @@ Strict types, unknown fields forbidden, one model per action kind (a discriminat
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union, cast
 
 from pydantic import (
     BaseModel,
@@ -18,16 +19,31 @@ from pydantic import (
     StringConstraints,
     TypeAdapter,
     WithJsonSchema,
+    create_model,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from ..model.dates import Confidence, DateValue, zone
-from ..model.records import Action, Alias, Dataset, Dates, Entity, Evidence, Instrument, Link, Note, Prohibition, Relation, Source, Target
-from ..model.vocabulary import ActionKind, Category, EntityKind, InstrumentType, LinkRelation, RelationType, Role, Scope, SourceKind
+from ..model.records import Action, Alias, Dates, Entity, Evidence, Instrument, Link, Note, Prohibition, Relation, Source, Target
+from ..model.vocabulary import (
+    ActionKind,
+    Category,
+    DateKind,
+    EntityKind,
+    Family,
+    InstrumentType,
+    LinkRelation,
+    RelationType,
+    Role,
+    Scope,
+    SourceKind,
+)
 
-__all__ = ["ACTION", "ENTITY", "FILE", "SOURCE", "ActionFileIn", "json_schema"]
+__all__ = ["ACTION", "ENTITY", "FILE", "KIND_MODELS", "SOURCE", "ActionFileIn", "json_schema"]
 
 E = TypeVar("E")
+T = TypeVar("T")
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=120)]
@@ -114,9 +130,22 @@ _DATE_SCHEMA: dict[str, Any] = {
     "description": "A date (day, month or year precision) or an instant with its zone, with confidence and note.",
 }
 
+
+def _as_date_error(check: Callable[[Any], T]) -> Callable[[Any], T]:
+    """Report a validator's ``ValueError`` as a ``date`` error, so its problem code says a date is wrong."""
+
+    def run(value: Any) -> T:
+        try:
+            return check(value)
+        except ValueError as exc:
+            raise PydanticCustomError("date", "{error}", {"error": str(exc)}) from None
+
+    return run
+
+
 DateField = Annotated[
     DateValue,
-    PlainValidator(_date_value),
+    PlainValidator(_as_date_error(_date_value)),
     PlainSerializer(_dump_date),
     WithJsonSchema(_DATE_SCHEMA),
 ]
@@ -129,7 +158,7 @@ def _zone_name(value: Any) -> str:
     return value
 
 
-ZoneName = Annotated[str, PlainValidator(_zone_name), WithJsonSchema({"type": "string", "description": "IANA zone name"})]
+ZoneName = Annotated[str, PlainValidator(_as_date_error(_zone_name)), WithJsonSchema({"type": "string", "description": "IANA zone name"})]
 
 
 def _enum(kind: type[E]) -> Any:
@@ -177,8 +206,7 @@ class LinkIn(_In):
     model_config = ConfigDict(populate_by_name=True)
 
     relation: _enum(LinkRelation)  # type: ignore[valid-type]
-    """subsidiary_of, owned_by, brand_of, part_of (ownership links, which restrictions with scope with_subsidiaries follow),
-    affiliate_of, associated_with."""
+    """How this entity relates to the other; ownership links carry restrictions with scope with_subsidiaries."""
     entity: Id
     """Id of the owner or affiliated entity."""
     from_: DateField | None = Field(default=None, alias="from")
@@ -202,7 +230,7 @@ class EntityIn(_In):
     name: Text
     """Canonical (full legal) name."""
     kind: _enum(EntityKind)  # type: ignore[valid-type]
-    """company, app, product, person, government_body or organization."""
+    """What the entity is."""
     country: Country | None = None
     """ISO 3166-1 alpha-2 country code."""
     aliases: list[AliasIn] = []
@@ -261,8 +289,7 @@ class InstrumentIn(_In):
     """A typed identifier: ``{type: fr_citation, value: 84 FR 22961}``."""
 
     type: _enum(InstrumentType)  # type: ignore[valid-type]
-    """fr_citation, fr_document, executive_order, public_law, statute, cfr, far_case, court_docket, fcc_record, fcc_docket,
-    gazette, notice or other."""
+    """What kind of identifier it is; some kinds have a checked format."""
     value: Text
     """The identifier, e.g. 84 FR 22961."""
     url: Url | None = None
@@ -272,22 +299,22 @@ class InstrumentIn(_In):
         return Instrument(self.type, self.value, self.url)
 
 
-class DatesIn(_In):
+class _DatesBase(_In):
     """The five dates, kept apart; each optional."""
 
-    announced: DateField | None = None
-    """First public statement; usually no legal effect."""
-    signed: DateField | None = None
-    """Signed, adopted, decided or issued."""
-    published: DateField | None = None
-    """Published in the official journal, gazette or docket."""
-    effective: DateField | None = None
-    """First moment it binds; without it the action never took effect."""
-    ended: DateField | None = None
-    """First day (or instant) it no longer binds (half-open period)."""
-
     def to_domain(self) -> Dates:
-        return Dates(self.announced, self.signed, self.published, self.effective, self.ended)
+        return Dates(**{kind.value: getattr(self, kind.value) for kind in DateKind})
+
+
+if TYPE_CHECKING:
+    DatesIn = _DatesBase
+else:
+    DatesIn = create_model(
+        "DatesIn",
+        __base__=_DatesBase,
+        __doc__=_DatesBase.__doc__,
+        **{kind.value: (DateField | None, Field(default=None, description=kind.description)) for kind in DateKind},
+    )
 
 
 class TargetIn(_In):
@@ -300,7 +327,7 @@ class TargetIn(_In):
     destinations: list[Text] = []
     """Destinations an item rule applies to."""
     role: _enum(Role) = Role.NAMED  # type: ignore[valid-type]
-    """listed, named, subject, owner, operator, product or beneficiary."""
+    """The target's part in the action."""
     scope: _enum(Scope) = Scope.ENTITY  # type: ignore[valid-type]
     """entity, or with_subsidiaries to reach entities it owns through ownership links."""
     listed_as: Text | None = None
@@ -355,7 +382,7 @@ class RelationIn(_In):
     """How this action changes another, limited to some prohibitions, targets or a period."""
 
     type: _enum(RelationType)  # type: ignore[valid-type]
-    """amends, extends, exempts, enjoins, stays, suspends, lifts, revokes, supersedes, upholds or implements."""
+    """How this action changes the related one (its effect and the order effects apply in are in the vocabulary)."""
     action: Id
     """Id of the related action."""
     prohibitions: list[Id] = []
@@ -466,107 +493,28 @@ class _ModifierIn(_ActionIn):
     """How it changes other actions; at least one."""
 
 
-class EntityListAdditionIn(_RestrictingIn):
-    """Parties added to the U.S. Entity List (or a similar list)."""
-
-    kind: Literal["entity_list_addition"]
-
-
-class ExecutiveOrderIn(_RestrictingIn):
-    """An executive order; empty ``restricts`` when it only directs an agency."""
-
-    kind: Literal["executive_order"]
+_FAMILY_BASE: dict[Family, type[_ActionIn]] = {
+    Family.RESTRICTING: _RestrictingIn,
+    Family.MODIFIER: _ModifierIn,
+    Family.NON_BINDING: _ActionIn,
+}
 
 
-class DeviceBanIn(_RestrictingIn):
-    """A ban on government devices or in government procurement."""
-
-    kind: Literal["device_ban"]
-
-
-class AppBanIn(_RestrictingIn):
-    """A ban on an app's distribution, services or use."""
-
-    kind: Literal["app_ban"]
+def _kind_model(kind: ActionKind) -> type[_ActionIn]:
+    """The model of one action kind: its family's fields, with ``kind`` fixed to its code."""
+    name = "".join(part.capitalize() for part in kind.value.split("_")) + "In"
+    code: Any = Literal[kind.value]
+    model: Any = create_model(name, __base__=_FAMILY_BASE[kind.family], __doc__=kind.description, kind=(code, ...))
+    return cast("type[_ActionIn]", model)
 
 
-class ExportRuleIn(_RestrictingIn):
-    """A change to what needs an export license (may target items rather than parties)."""
+#: One model per action kind, derived from the vocabulary.
+KIND_MODELS: dict[ActionKind, type[_ActionIn]] = {kind: _kind_model(kind) for kind in ActionKind}
 
-    kind: Literal["export_rule"]
-
-
-class DesignationIn(_RestrictingIn):
-    """A designation (national-security threat, debtor list, ...)."""
-
-    kind: Literal["designation"]
-
-
-class LegislationIn(_RestrictingIn):
-    """A statute or a section of one; prohibitions may take effect on different dates."""
-
-    kind: Literal["legislation"]
-
-
-class CourtRulingIn(_RestrictingIn):
-    """A court order: injunction, stay, ruling upholding or lifting, or an order restricting by itself."""
-
-    kind: Literal["court_ruling"]
-
-
-class EntityListRemovalIn(_ModifierIn):
-    """Parties removed from a list; ``revokes`` the listing for those entities."""
-
-    kind: Literal["entity_list_removal"]
-
-
-class ExemptionIn(_ModifierIn):
-    """A license or exemption carving something out of another action while it stays in force."""
-
-    kind: Literal["exemption"]
-
-
-class RevocationIn(_ModifierIn):
-    """An instrument that revokes other actions."""
-
-    kind: Literal["revocation"]
-
-
-class IndictmentIn(_ActionIn):
-    """Criminal charges: tracked for timelines, never a restriction."""
-
-    kind: Literal["indictment"]
-
-
-class PolicyRecommendationIn(_ActionIn):
-    """A non-binding recommendation (such as the EU 5G toolbox)."""
-
-    kind: Literal["policy_recommendation"]
-
-
-class StatementIn(_ActionIn):
-    """A statement of intent or position: never a restriction."""
-
-    kind: Literal["statement"]
-
-
-ActionIn = Annotated[
-    EntityListAdditionIn
-    | EntityListRemovalIn
-    | ExecutiveOrderIn
-    | DeviceBanIn
-    | AppBanIn
-    | ExemptionIn
-    | ExportRuleIn
-    | DesignationIn
-    | LegislationIn
-    | CourtRulingIn
-    | RevocationIn
-    | IndictmentIn
-    | PolicyRecommendationIn
-    | StatementIn,
-    Field(discriminator="kind"),
-]
+if TYPE_CHECKING:
+    ActionIn = _ActionIn
+else:
+    ActionIn = Annotated[Union[tuple(KIND_MODELS.values())], Field(discriminator="kind")]  # noqa: UP007  (a union built at run time)
 
 
 class ActionFileIn(_In):
@@ -598,12 +546,3 @@ def json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://sanctiontrack.readthedocs.io/schema/actions.schema.json"
     return schema
-
-
-def dataset_from(entities: list[EntityIn], sources: list[SourceIn], actions: list[Any]) -> Dataset:
-    """Convert validated models to records."""
-    return Dataset(
-        tuple(e.to_domain() for e in entities),
-        tuple(s.to_domain() for s in sources),
-        tuple(a.to_domain() for a in actions),
-    )

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 import yaml
 
-from ..model.errors import Problem
+from ..model.errors import Problem, ProblemCode
 
 __all__ = ["Located", "Path", "read_yaml"]
 
@@ -93,7 +93,9 @@ def _decode(raw: bytes, path: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw[:2] in (b"\xff\xfe", b"\xfe\xff") or raw[:4] in (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00"):
-        raise _Fatal(Problem(path, 1, 1, None, "the file must be UTF-8 (found a UTF-16 or UTF-32 byte order mark)", code="encoding"))
+        raise _Fatal(
+            Problem(path, 1, 1, None, "the file must be UTF-8 (found a UTF-16 or UTF-32 byte order mark)", code=ProblemCode.ENCODING)
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -101,7 +103,9 @@ def _decode(raw: bytes, path: str) -> str:
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         raise _Fatal(
-            Problem(path, line, col, None, f"the file must be UTF-8 (byte 0x{raw[exc.start]:02x} is not valid UTF-8)", code="encoding")
+            Problem(
+                path, line, col, None, f"the file must be UTF-8 (byte 0x{raw[exc.start]:02x} is not valid UTF-8)", code=ProblemCode.ENCODING
+            )
         ) from None
 
 
@@ -118,13 +122,13 @@ def _scalar(event: yaml.ScalarEvent, path: str) -> Any:
     if tag is not None and tag != "!":
         kind = _STD_TAGS.get(tag)
         if kind is None or kind in ("map", "seq"):
-            raise _Fatal(Problem(path, line, col, None, f"tag {tag!r} is not allowed (only plain YAML data)", code="tag"))
+            raise _Fatal(Problem(path, line, col, None, f"tag {tag!r} is not allowed (only plain YAML data)", code=ProblemCode.TAG))
         if kind == "str":
             return value
         forced = _resolve_plain(value)
         expected = {"int": int, "float": float, "bool": bool, "null": type(None)}[kind]
         if type(forced) is not expected:
-            raise _Fatal(Problem(path, line, col, None, f"{value!r} is not a valid {kind}", code="tag"))
+            raise _Fatal(Problem(path, line, col, None, f"{value!r} is not a valid {kind}", code=ProblemCode.TAG))
         return forced
     plain_implicit = event.implicit[0]
     if not plain_implicit or tag == "!":
@@ -190,9 +194,9 @@ def read_yaml(raw: bytes, path: str) -> tuple[Located | None, list[Problem]]:
                 f" (started at line {started.line + 1}, column {started.column + 1})" if started is not None and started is not mark else ""
             )
             what = f"{exc.context}{since}, {what}"
-        return None, [Problem(path, line, col, None, f"invalid YAML: {what}", code="syntax")]
+        return None, [Problem(path, line, col, None, f"invalid YAML: {what}", code=ProblemCode.SYNTAX)]
     except yaml.YAMLError as exc:
-        return None, [Problem(path, 1, 1, None, f"invalid YAML: {exc}", code="syntax")]
+        return None, [Problem(path, 1, 1, None, f"invalid YAML: {exc}", code=ProblemCode.SYNTAX)]
     if root is None:
         return Located(path, None, {(): (1, 1)}, {}), problems
     values: dict[Path, tuple[int, int]] = {}
@@ -245,7 +249,7 @@ def _build(text: str, path: str, problems: list[Problem]) -> _Node | None:
             if frame[1] is _NO_KEY:
                 # this value is a key
                 if isinstance(value, (dict, list)):
-                    raise _Fatal(Problem(path, mark[0], mark[1], None, "mapping keys must be plain scalars", code="key"))
+                    raise _Fatal(Problem(path, mark[0], mark[1], None, "mapping keys must be plain scalars", code=ProblemCode.KEY))
                 frame[1] = value
                 frame[2] = mark
                 return
@@ -263,7 +267,7 @@ def _build(text: str, path: str, problems: list[Problem]) -> _Node | None:
                         None,
                         f"duplicate key {key!r} (first defined at line {first[0]}, column {first[1]}); "
                         "YAML would silently keep only the last value",
-                        code="duplicate-key",
+                        code=ProblemCode.DUPLICATE_KEY,
                     )
                 )
                 return
@@ -280,17 +284,21 @@ def _build(text: str, path: str, problems: list[Problem]) -> _Node | None:
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                raise _Fatal(Problem(path, *_pos(event), None, "expected a single YAML document (found a second '---')", code="documents"))
+                raise _Fatal(
+                    Problem(path, *_pos(event), None, "expected a single YAML document (found a second '---')", code=ProblemCode.DOCUMENTS)
+                )
             continue
         mark = _pos(event)
         parsed += 1
         if isinstance(event, yaml.AliasEvent):
             target = anchors.get(event.anchor or "")
             if target is None:
-                raise _Fatal(Problem(path, *mark, None, f"unknown alias *{event.anchor}", code="alias"))
+                raise _Fatal(Problem(path, *mark, None, f"unknown alias *{event.anchor}", code=ProblemCode.YAML_ALIAS))
             if isinstance(target, _Node):
                 if not target.done:
-                    raise _Fatal(Problem(path, *mark, None, f"alias *{event.anchor} refers to itself (recursive data)", code="alias"))
+                    raise _Fatal(
+                        Problem(path, *mark, None, f"alias *{event.anchor} refers to itself (recursive data)", code=ProblemCode.YAML_ALIAS)
+                    )
                 expanded += target.size
                 _check_expansion(expanded, parsed, path, mark)
                 attach(target.value, mark, target, target.size)
@@ -309,9 +317,9 @@ def _build(text: str, path: str, problems: list[Problem]) -> _Node | None:
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             tag = event.tag
             if tag is not None and tag not in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "!"):
-                raise _Fatal(Problem(path, *mark, None, f"tag {tag!r} is not allowed (only plain YAML data)", code="tag"))
+                raise _Fatal(Problem(path, *mark, None, f"tag {tag!r} is not allowed (only plain YAML data)", code=ProblemCode.TAG))
             if len(stack) >= MAX_DEPTH:
-                raise _Fatal(Problem(path, *mark, None, f"nesting deeper than {MAX_DEPTH} levels", code="depth"))
+                raise _Fatal(Problem(path, *mark, None, f"nesting deeper than {MAX_DEPTH} levels", code=ProblemCode.DEPTH))
             container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
             node = _Node(container, *mark)
             if event.anchor:
@@ -340,6 +348,6 @@ def _check_expansion(expanded: int, parsed: int, path: str, mark: tuple[int, int
                 None,
                 f"aliases expand to more than {min(expanded, MAX_EXPANDED_NODES):,} values from {parsed:,} "
                 "written ones (an alias expansion bomb?); write the data out instead",
-                code="alias",
+                code=ProblemCode.YAML_ALIAS,
             )
         )

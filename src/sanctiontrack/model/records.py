@@ -12,6 +12,7 @@ from .dates import DEFAULT_TIMEZONES, Confidence, DateValue
 from .vocabulary import (
     ActionKind,
     Category,
+    DateKind,
     EntityKind,
     InstrumentType,
     LinkRelation,
@@ -94,13 +95,7 @@ class Instrument:
     url: str | None = None
 
     def __str__(self) -> str:
-        labels = {
-            InstrumentType.EXECUTIVE_ORDER: "E.O. ",
-            InstrumentType.PUBLIC_LAW: "Pub. L. ",
-            InstrumentType.FR_DOCUMENT: "FR Doc. ",
-            InstrumentType.FAR_CASE: "FAR Case ",
-        }
-        return labels.get(self.type, "") + self.value
+        return self.type.format(self.value)
 
 
 @attrs.frozen(slots=True)
@@ -113,16 +108,22 @@ class Dates:
     effective: DateValue | None = None
     ended: DateValue | None = None
 
-    def items(self) -> tuple[tuple[str, DateValue], ...]:
-        """The dates that are set, in life-cycle order."""
-        pairs = (
-            ("announced", self.announced),
-            ("signed", self.signed),
-            ("published", self.published),
-            ("effective", self.effective),
-            ("ended", self.ended),
-        )
-        return tuple((name, value) for name, value in pairs if value is not None)
+    def get(self, kind: DateKind) -> DateValue | None:
+        """The date of this kind, if set.
+
+        >>> str(Dates(effective=DateValue.parse("2019-10-09")).get(DateKind.EFFECTIVE))
+        '2019-10-09'
+        """
+        value: DateValue | None = getattr(self, kind.value)
+        return value
+
+    def items(self) -> tuple[tuple[DateKind, DateValue], ...]:
+        """The dates that are set, in life-cycle order.
+
+        >>> [(kind.value, str(value)) for kind, value in Dates(announced=DateValue.parse("2019-10-07")).items()]
+        [('announced', '2019-10-07')]
+        """
+        return tuple((kind, value) for kind in DateKind if (value := getattr(self, kind.value)) is not None)
 
 
 @attrs.frozen(slots=True)

@@ -9,7 +9,7 @@ from ..engine.semantics import Engine, Item, PState
 from ..model.dates import Confidence, DateValue, Precision, zone
 from ..model.intervals import FOREVER
 from ..model.records import Action, Link, Source
-from ..model.vocabulary import ActionKind, Reason, State
+from ..model.vocabulary import ActionKind, DateKind, Reason, State
 from .results import Basis, CarveOut, Citation, NotOperative, ProhibitionStatus, Restriction, Status
 
 __all__ = ["Explainer", "show_instant"]
@@ -138,13 +138,13 @@ class Explainer:
             if target.note:
                 text += f" ({target.note})"
         elif reason is Reason.NOT_YET_EFFECTIVE:
-            known = [f"{name} {_date(value)}" for name, value in dates.items() if name != "effective"]
+            known = [f"{kind} {_date(value)}" for kind, value in dates.items() if kind is not DateKind.EFFECTIVE]
             text = ", ".join([*known, f"effective {when or _date(dates.effective)}"])
             pending = [s.pid for s in item.states if s.state is State.PENDING]
             if pending and len(pending) < len(action.restricts):
                 text += f" (for {', '.join(pending)})"
         elif reason is Reason.NEVER_EFFECTIVE:
-            known = [f"{name} {_date(value)}" for name, value in dates.items()]
+            known = [f"{kind} {_date(value)}" for kind, value in dates.items()]
             text = (", ".join(known) + "; " if known else "") + "never took effect"
         elif reason is Reason.NO_PROHIBITIONS:
             effects = "; ".join(f"{r.type.value} {self.title(r.action)}" for r in action.relations if r.type.value not in ("upholds",))

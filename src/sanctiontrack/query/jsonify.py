@@ -23,7 +23,7 @@ def action_ref(action: Action) -> dict[str, Any]:
         "title": action.title,
         "jurisdiction": action.jurisdiction,
         "authority": action.authority,
-        "dates": {name: str(value) for name, value in action.dates.items()},
+        "dates": {kind.value: str(value) for kind, value in action.dates.items()},
     }
 
 
@@ -116,7 +116,8 @@ def timeline_json(entity: Entity, events: tuple[TimelineEvent, ...]) -> dict[str
             {
                 "date": e.date,
                 "day": e.day.to_date_string(),
-                "event": e.event,
+                "event": e.label,
+                "prohibition": e.prohibition,
                 "action": e.action.id,
                 "description": e.description,
                 "restricted_before": e.restricted_before,

@@ -9,7 +9,7 @@ import attrs
 import pendulum
 
 from ..model.records import Action, Entity, Evidence, Link, Prohibition, Source, Target
-from ..model.vocabulary import Reason, State
+from ..model.vocabulary import DateKind, Reason, State
 
 __all__ = [
     "ActionHistory",
@@ -185,13 +185,19 @@ class TimelineEvent:
 
     date: str
     day: pendulum.Date
-    event: str
+    event: DateKind
     action: Action
     description: str
     restricted_before: bool
     restricted_after: bool
     in_force_before: tuple[str, ...]
     in_force_after: tuple[str, ...]
+    prohibition: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The event as people read it: ``effective``, or ``prohibition effective`` for one prohibition's own date."""
+        return f"prohibition {self.event.value}" if self.prohibition is not None else self.event.value
 
 
 @attrs.frozen(slots=True)

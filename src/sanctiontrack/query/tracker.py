@@ -17,7 +17,7 @@ from ..model.dates import parse_day
 from ..model.errors import QueryError, UnknownActionError
 from ..model.names import did_you_mean, name_key
 from ..model.records import Action, Dataset, Link, Source
-from ..model.vocabulary import ActionKind
+from ..model.vocabulary import ActionKind, DateKind
 from ..screen.score import Screener
 from .entities import Entities
 from .explain import Explainer
@@ -253,11 +253,11 @@ class Tracker:
 
         >>> from sanctiontrack import load
         >>> events = load().timeline("iFlyTek")
-        >>> [(e.date, e.event) for e in events][:2]
+        >>> [(e.date, e.label) for e in events][:2]
         [('2019-10-07', 'announced'), ('2019-10-09', 'effective')]
         """
         found, _ = self.entities.resolve(entity)
-        raw: list[tuple[int, str, str, Action, str]] = []
+        raw: list[tuple[int, str, DateKind, str | None, Action, str]] = []
         related: set[str] = set()
         for aid, _index, _chains in self.engine.candidates(found.id):
             related.add(aid)
@@ -265,18 +265,17 @@ class Tracker:
         for aid in sorted(related):
             action = self.engine.actions[aid]
             tz = action.zone
-            for name, value in action.dates.items():
-                raw.append((seconds(value, tz), str(value), name, action, self._describe(action, name)))
+            for kind, value in action.dates.items():
+                raw.append((seconds(value, tz), str(value), kind, None, action, self._describe(action, kind)))
             for prohibition in action.restricts:
-                for name, maybe in (("effective", prohibition.effective), ("ended", prohibition.ended)):
+                for kind, maybe in ((DateKind.EFFECTIVE, prohibition.effective), (DateKind.ENDED, prohibition.ended)):
                     if maybe is not None:
-                        value = maybe
                         raw.append(
-                            (seconds(value, tz), str(value), f"prohibition {name}", action, f"{prohibition.id}: {prohibition.summary}")
+                            (seconds(maybe, tz), str(maybe), kind, prohibition.id, action, f"{prohibition.id}: {prohibition.summary}")
                         )
-        raw.sort(key=lambda r: (r[0], r[3].id, r[2]))
+        raw.sort(key=lambda r: (r[0], r[4].id, r[3] is not None, r[2].value, r[3] or ""))
         events: list[TimelineEvent] = []
-        for ts, text, name, action, description in raw:
+        for ts, text, kind, pid, action, description in raw:
             tz = action.zone
             day = pendulum.from_timestamp(ts, tz=tz).date()
             before = self.restrictions(found.id, on=day.subtract(days=1))
@@ -285,13 +284,14 @@ class Tracker:
                 TimelineEvent(
                     text,
                     day,
-                    name,
+                    kind,
                     action,
                     description,
                     before.restricted,
                     after.restricted,
                     tuple(r.action.id for r in before.restrictions),
                     tuple(r.action.id for r in after.restrictions),
+                    pid,
                 )
             )
         return tuple(events)
@@ -362,16 +362,11 @@ class Tracker:
         else:
             spans.append([day, end, state, detail])
 
-    def _describe(self, action: Action, name: str) -> str:
-        verbs = {
-            "announced": "announced",
-            "signed": "signed" if action.kind is not ActionKind.COURT_RULING else "issued",
-            "published": "published",
-            "effective": "takes effect",
-            "ended": "ends",
-        }
+    @staticmethod
+    def _describe(action: Action, kind: DateKind) -> str:
+        verb = action.kind.issued if kind is DateKind.SIGNED else kind.verb
         rel = "; ".join(f"{r.type.value} {r.action}" for r in action.relations)
-        return f"{action.title} {verbs[name]}" + (f" ({rel})" if rel and name == "effective" else "")
+        return f"{action.title} {verb}" + (f" ({rel})" if rel and kind is DateKind.EFFECTIVE else "")
 
     def diff(self, entity: str, start: str | dt.date, end: str | dt.date) -> Diff:
         """What came into and went out of force for ``entity`` between two days.
