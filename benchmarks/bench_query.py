@@ -52,7 +52,7 @@ from typing import Any
 import sanctiontrack
 from _common import OUT, Results, Stats, command_line, human, measured_label, profile_to, seconds
 from generate import ensure
-from sanctiontrack import Action, Tracker
+from sanctiontrack import Action, SpanState, Tracker
 
 Query = tuple[str, str]
 FIRST_QUERY_DAY = dt.date(2013, 1, 1)
@@ -299,7 +299,7 @@ def history_spans(tracker: Tracker) -> list[tuple[str, int, int, str]]:
     for entity in tracker.dataset.entities:
         for history in tracker.history(entity.id):
             for span in history.spans:
-                if span.state.startswith("in_force"):
+                if span.state in (SpanState.IN_FORCE, SpanState.IN_FORCE_WITH_EXEMPTION):
                     end = span.end.toordinal() if span.end is not None else END_ORDINAL
                     rows.append((entity.id, span.start.toordinal(), end, history.action.id))
     return rows

@@ -6,8 +6,8 @@ Pages come from the library's own API on the bundled dataset, so the site cannot
 - ``entities/<id>.md``, ``actions/<id>.md``, ``seeds/<file>.md``, the action catalog, the entity and
   seed indexes, the sources page and the literate-nav ``SUMMARY.md`` of each data folder
   (``sitegen.pages``);
-- ``reference/cli.md`` from the Typer app, ``reference/schema.md`` from ``json_schema()`` and
-  ``reference/api.md`` from ``__all__``.
+- ``reference/cli.md`` from the Typer app, ``reference/schema.md`` from ``json_schema()``,
+  ``reference/vocabulary.md`` from the vocabulary table and ``reference/api.md`` from ``__all__``.
 
 Run it by hand to see what it would write: ``python docs/gen_pages.py --list``.
 """
@@ -28,6 +28,7 @@ from sitegen.common import Page  # noqa: E402
 from sitegen.context import Context  # noqa: E402
 from sitegen.pages import generate  # noqa: E402
 from sitegen.schema import schema_page  # noqa: E402
+from sitegen.vocabulary import vocabulary_page  # noqa: E402
 
 import sanctiontrack  # noqa: E402
 from sanctiontrack.cli.app import app  # noqa: E402  (the Typer app is the CLI's public surface)
@@ -40,6 +41,7 @@ def all_pages(root: Path, *, directory_urls: bool = True) -> Iterator[Page]:
     yield from generate(ctx)
     yield Page("reference/cli.md", cli_page(app))
     yield Page("reference/schema.md", schema_page(sanctiontrack.json_schema()))
+    yield Page("reference/vocabulary.md", vocabulary_page())
     yield Page("reference/api.md", api_page(sanctiontrack))
 
 

@@ -11,18 +11,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from sanctiontrack import ActionHistory, DateKind
+from sanctiontrack import ActionHistory, DateKind, SpanState
 
 from .common import esc
 
 __all__ = ["STATES", "render_timeline"]
 
 #: state -> (label in the legend, fill colour). Distinct in hue and lightness, readable in both themes.
-STATES: dict[str, tuple[str, str]] = {
-    "in_force": ("in force", "#c62828"),
-    "in_force_with_exemption": ("in force with a carve-out", "#ef9a00"),
-    "suspended": ("suspended", "#1e88e5"),
-    "lapsed": ("lapsed", "#9e9e9e"),
+STATES: dict[SpanState, tuple[str, str]] = {
+    state: (state.label, colour)
+    for state, colour in (
+        (SpanState.IN_FORCE, "#c62828"),
+        (SpanState.IN_FORCE_WITH_EXEMPTION, "#ef9a00"),
+        (SpanState.SUSPENDED, "#1e88e5"),
+        (SpanState.LAPSED, "#9e9e9e"),
+    )
 }
 _MARKER = "#5e35b1"
 

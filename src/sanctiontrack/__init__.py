@@ -20,7 +20,9 @@ from .model.errors import DataError, Problem, ProblemCode, QueryError, SanctionT
 from .model.records import Action, Alias, Dataset, Dates, Entity, Evidence, Instrument, Link, Note, Prohibition, Relation, Source, Target
 from .model.vocabulary import (
     ActionKind,
+    Basis,
     Category,
+    ChangeKind,
     DateKind,
     Effect,
     EntityKind,
@@ -32,13 +34,14 @@ from .model.vocabulary import (
     Role,
     Scope,
     SourceKind,
+    SpanState,
     State,
+    Status,
 )
 from .query.entities import Entities
 from .query.load import load
 from .query.results import (
     ActionHistory,
-    Basis,
     CarveOut,
     Change,
     Citation,
@@ -51,7 +54,6 @@ from .query.results import (
     ScreenMatch,
     ScreenResult,
     Span,
-    Status,
     TimelineEvent,
 )
 from .query.tracker import Tracker
@@ -79,6 +81,7 @@ __all__ = [
     "CarveOut",
     "Category",
     "Change",
+    "ChangeKind",
     "Citation",
     "Confidence",
     "DataError",
@@ -120,6 +123,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "Span",
+    "SpanState",
     "State",
     "Status",
     "Target",

@@ -41,7 +41,9 @@ def test_listing_took_effect_at_4_15_pm_eastern() -> None:
 def test_executive_order_13873_names_no_company_and_restricts_nothing() -> None:
     order = tracker().action("us-eo-13873-ict-supply-chain")
     assert order.restricts == () and order.entity_ids == ()
-    assert "us-eo-13873-ict-supply-chain" not in {a.id for a in tracker().in_force(on="2019-05-15", kind="entity_list_addition")}
+    answer = tracker().restrictions("Huawei", on="2019-05-17", jurisdiction="US")
+    assert [r.action.id for r in answer.restrictions] == [LISTING]  # the listing restricts; the order it cites does not
+    assert "us-eo-13873-ict-supply-chain" not in {n.action.id for n in answer.not_operative}
 
 
 def test_temporary_general_license_is_a_carve_out_not_a_lift() -> None:

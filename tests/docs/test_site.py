@@ -155,8 +155,8 @@ def test_entity_timeline_has_one_bar_group_per_action(tab: Tab, site_url: str, t
     for i, row in enumerate(history):
         spans = groups.nth(i).locator("rect.span")
         assert spans.count() == len(row.spans)
-        assert [spans.nth(j).get_attribute("data-state") for j in range(spans.count())] == [s.state for s in row.spans]
-    states = {s.state for row in history for s in row.spans}
+        assert [spans.nth(j).get_attribute("data-state") for j in range(spans.count())] == [s.state.value for s in row.spans]
+    states = {s.state.value for row in history for s in row.spans}
     legend = svg.locator("g.legend .legend-item")
     assert {legend.nth(i).get_attribute("data-state") for i in range(legend.count())} >= states
     tab.screenshot("entity-timeline")

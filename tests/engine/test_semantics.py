@@ -241,7 +241,7 @@ def test_in_force_filters(world: Tracker) -> None:
 
 def test_history_spans(world: Tracker) -> None:
     history = {h.action.id: h for h in world.history("acme")}
-    listing = [(str(s.start), s.state) for s in history["listing"].spans]
+    listing = [(str(s.start), s.state.value) for s in history["listing"].spans]
     assert listing[0] == ("2019-10-09", "in_force")
     assert ("2019-11-01", "in_force_with_exemption") in listing
     assert history["charges"].spans == ()

@@ -1,0 +1,1 @@
+"""The checks layer: one rule a function over what was read, each declaring its problem codes."""

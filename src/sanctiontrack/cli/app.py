@@ -67,8 +67,6 @@ class ExportFmt(enum.StrEnum):
     csv = "csv"
 
 
-_state: dict[str, Any] = {"data": None}
-
 DataOpt = Annotated[
     Path | None,
     typer.Option("--data", help="An action file or folder to query instead of the bundled dataset.", envvar="SANCTIONTRACK_DATA"),

@@ -507,6 +507,8 @@ class Engine:
             if not c.life:
                 never = action.dates.effective is None and not informational  # a ruling that upholds has nothing to take effect
                 return Item(action.id, index, chain, (), Reason.NEVER_EFFECTIVE if never else Reason.NO_PROHIBITIONS)
+            if end <= c.life[0][0]:  # not yet in force: judged against its start as much as its end
+                return Item(action.id, index, chain, (), Reason.NOT_YET_EFFECTIVE, ts=c.life[0][0])
             if start >= (last_end(c.life) or FOREVER):
                 cause = _cause_at(c.life_causes, last_end(c.life))
                 return Item(
@@ -518,6 +520,9 @@ class Engine:
                     ts=last_end(c.life),
                     by=(cause.by,) if cause and cause.by else (),
                 )
+            if not intersects(c.life, start, end):  # between two periods of an extended action
+                following = next(s for s, _ in c.life if s >= end)
+                return Item(action.id, index, chain, (), Reason.LAPSED, ts=following)
             return Item(action.id, index, chain, (), Reason.NO_PROHIBITIONS, by=tuple(c.implemented_by))
         validity: Intervals | None = self.validity(chains, action.zone) if chains else None
         if validity is not None and not intersects(validity, start, end):

@@ -1,0 +1,1 @@
+"""The I/O layer: reading action files with locations, the schema, seeds, the bundled data, dumping, importers."""

@@ -6,6 +6,7 @@ can say so. Day-precision values are evaluated as midnight in the issuing author
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 from functools import lru_cache
@@ -232,7 +233,39 @@ def parse_instant(text: str, tz: str | None = None) -> pendulum.DateTime:
             return local
         return at
     assert tz is not None
-    return pendulum.datetime(*naive, tz=zone(tz))
+    return _wall_clock(naive, tz)
+
+
+def _wall_clock(naive: tuple[int, int, int, int, int, int], tz: str) -> pendulum.DateTime:
+    """The instant a wall-clock time denotes in zone ``tz``; times skipped or repeated by a clock change are refused.
+
+    >>> _wall_clock((2019, 3, 10, 2, 30, 0), "America/New_York")
+    Traceback (most recent call last):
+    ...
+    ValueError: 2019-03-10T02:30 does not exist in America/New_York (the clocks were put forward); give an offset instead of 'tz'
+    >>> _wall_clock((2019, 11, 3, 1, 30, 0), "America/New_York")
+    Traceback (most recent call last):
+    ...
+    ValueError: 2019-11-03T01:30 occurs twice in America/New_York (the clocks were put back); give the offset: -04:00 or -05:00
+    """
+    tzinfo = zone(tz)
+    early, late = (dt.datetime(*naive, tzinfo=tzinfo, fold=fold) for fold in (0, 1))
+    shown = dt.datetime(*naive).strftime("%Y-%m-%dT%H:%M" + (":%S" if naive[5] else ""))
+    if early.utcoffset() != late.utcoffset():
+        back = early.astimezone(dt.UTC).astimezone(tzinfo).replace(tzinfo=None)
+        if back != dt.datetime(*naive):
+            raise ValueError(f"{shown} does not exist in {tz} (the clocks were put forward); give an offset instead of 'tz'")
+        offsets = " or ".join(_offset_text(d) for d in (early, late))
+        raise ValueError(f"{shown} occurs twice in {tz} (the clocks were put back); give the offset: {offsets}")
+    return pendulum.instance(early, tz=tzinfo)
+
+
+def _offset_text(value: dt.datetime) -> str:
+    offset = value.utcoffset()
+    assert offset is not None
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def parse_day(value: object, field: str = "on") -> pendulum.Date:
@@ -243,11 +276,10 @@ def parse_day(value: object, field: str = "on") -> pendulum.Date:
     """
     if isinstance(value, pendulum.Date):
         return value
-    import datetime as _dt
 
-    if isinstance(value, _dt.datetime):
+    if isinstance(value, dt.datetime):
         raise ValueError(f"{field!r} must be a calendar date; use 'at' for an instant (got {value!r})")
-    if isinstance(value, _dt.date):
+    if isinstance(value, dt.date):
         return pendulum.date(value.year, value.month, value.day)
     if isinstance(value, str):
         match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())

@@ -18,7 +18,9 @@ import re
 
 __all__ = [
     "ActionKind",
+    "Basis",
     "Category",
+    "ChangeKind",
     "DateKind",
     "Effect",
     "EntityKind",
@@ -30,7 +32,9 @@ __all__ = [
     "Role",
     "Scope",
     "SourceKind",
+    "SpanState",
     "State",
+    "Status",
 ]
 
 
@@ -310,6 +314,62 @@ class Reason(_Words):
     NOT_AFFILIATED = ("not_affiliated", "It reaches the entity through an owner, and that ownership did not hold then.", 4)
     NON_BINDING = ("non_binding", "It is not binding (charges, a recommendation, a statement).")
     POSSIBLY_NAMED = ("possibly_named", "The record cannot confirm that the action named this entity; never counted.")
+
+
+class Basis(_Words):
+    """Why a restriction reaches an entity: named in the action, or owned by a named target."""
+
+    def __new__(cls, value: str, description: str = "") -> Basis:
+        member = object.__new__(cls)
+        member._value_, member.description = value, description
+        return member
+
+    NAMED = ("named", "The action names the entity as a target.")
+    AFFILIATE = ("affiliate", "The action names an owner, with subsidiaries, and an ownership chain links the entity to it then.")
+
+
+class Status(_Words):
+    """How an operative restriction stands."""
+
+    def __new__(cls, value: str, description: str = "") -> Status:
+        member = object.__new__(cls)
+        member._value_, member.description = value, description
+        return member
+
+    IN_FORCE = ("in_force", "Every prohibition that applies is operative (carve-outs aside).")
+    PARTLY_SUSPENDED = ("in_force_partly_suspended", "Operative, but some of its prohibitions are suspended.")
+
+
+class SpanState(_Words):
+    """How an action stood for an entity over a span of days (in an entity's history)."""
+
+    label: str
+
+    def __new__(cls, value: str, description: str = "", label: str = "") -> SpanState:
+        member = object.__new__(cls)
+        member._value_, member.description, member.label = value, description, label
+        return member
+
+    IN_FORCE = ("in_force", "In force, with no carve-out.", "in force")
+    IN_FORCE_WITH_EXEMPTION = (
+        "in_force_with_exemption",
+        "In force, with a carve-out (a license or exemption) applying.",
+        "in force with a carve-out",
+    )
+    SUSPENDED = ("suspended", "Suspended (enjoined, stayed or suspended by a license).", "suspended")
+    LAPSED = ("lapsed", "Between two periods (before a renewal).", "lapsed")
+
+
+class ChangeKind(_Words):
+    """How an action changed for an entity between two days (in a diff)."""
+
+    def __new__(cls, value: str, description: str = "") -> ChangeKind:
+        member = object.__new__(cls)
+        member._value_, member.description = value, description
+        return member
+
+    CAME_INTO_FORCE = ("came_into_force", "Restricted the entity on the later day, not on the earlier one.")
+    WENT_OUT_OF_FORCE = ("went_out_of_force", "Restricted the entity on the earlier day, not on the later one.")
 
 
 class Effect(_Words):

@@ -9,8 +9,8 @@ from ..engine.semantics import Engine, Item, PState
 from ..model.dates import Confidence, DateValue, Precision, zone
 from ..model.intervals import FOREVER
 from ..model.records import Action, Link, Source
-from ..model.vocabulary import ActionKind, DateKind, Reason, State
-from .results import Basis, CarveOut, Citation, NotOperative, ProhibitionStatus, Restriction, Status
+from ..model.vocabulary import ActionKind, Basis, DateKind, Reason, State, Status
+from .results import CarveOut, Citation, NotOperative, ProhibitionStatus, Restriction
 
 __all__ = ["Explainer", "show_instant"]
 
@@ -160,17 +160,17 @@ class Explainer:
             if upheld:
                 text = f"upholds {', '.join(self.title(a) for a in upheld)}; changes nothing in force"
         elif reason is Reason.SUSPENDED:
-            groups: dict[tuple[str, str | None, tuple[str, ...]], list[str]] = {}
+            groups: dict[tuple[State, str | None, tuple[str, ...]], list[str]] = {}
             for s in item.states:
-                groups.setdefault((s.state.value, show_instant(s.ts, action.zone), s.by), []).append(f"'{s.pid}'")
+                groups.setdefault((s.state, show_instant(s.ts, action.zone), s.by), []).append(f"'{s.pid}'")
             parts = []
             for (state, since, by_ids), pids in groups.items():
                 names = ", ".join(pids)
-                if state == State.SUSPENDED.value:
+                if state is State.SUSPENDED:
                     parts.append(f"{names} suspended by {', '.join(self.title(b) for b in by_ids)}" + (f" since {since}" if since else ""))
-                elif state == State.PENDING.value:
+                elif state is State.PENDING:
                     parts.append(f"{names} not yet effective (from {since})")
-                elif state == State.ENDED.value:
+                elif state is State.ENDED:
                     parts.append(f"{names} ended {since}")
             text = "; ".join(parts)
         elif reason is Reason.LAPSED:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 from typing import Protocol
 
 import attrs
 import pendulum
 
 from ..model.records import Action, Entity, Evidence, Link, Prohibition, Source, Target
-from ..model.vocabulary import DateKind, Reason, State
+from ..model.vocabulary import Basis, ChangeKind, DateKind, Reason, SpanState, State, Status
 
 __all__ = [
     "ActionHistory",
@@ -29,20 +28,6 @@ __all__ = [
     "Status",
     "TimelineEvent",
 ]
-
-
-class Basis(enum.Enum):
-    """Why a restriction reaches an entity: named in the action, or owned by a named target."""
-
-    NAMED = "named"
-    AFFILIATE = "affiliate"
-
-
-class Status(enum.Enum):
-    """How an operative restriction stands."""
-
-    IN_FORCE = "in_force"
-    PARTLY_SUSPENDED = "in_force_partly_suspended"
 
 
 @attrs.frozen(slots=True)
@@ -118,9 +103,12 @@ class _Source(Protocol):
 
 
 class _Fixed:
-    """An answer worked out in full at query time (instant and jurisdiction queries)."""
+    """An answer worked out in full (instant and jurisdiction queries, and answers that were pickled or copied)."""
 
     __slots__ = ("_parts", "_restricted", "entity")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_Fixed, (self.entity, self._restricted, self._parts))
 
     def __init__(self, entity: Entity, restricted: bool, parts: tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]) -> None:
         self.entity = entity
@@ -134,7 +122,7 @@ class _Fixed:
         return self._parts
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, eq=False)
 class Restrictions:
     """The answer to "what restrictions applied to this entity on this day (or at this instant), and why?".
 
@@ -142,11 +130,32 @@ class Restrictions:
     restrictions with their basis, carve-outs and sources; ``not_operative`` lists the actions that
     concern the entity but did not apply, each with its reason. For day queries the explanation is
     worked out on first access and shared by every answer about the same span of days.
+
+    Answers compare by what they say (entity, time, jurisdiction, verdict and explanation), and a
+    pickled or copied answer carries its explanation with it.
     """
 
-    _source: _Source = attrs.field(repr=False, eq=False, alias="source")
+    _source: _Source = attrs.field(repr=False, alias="source")
     when: pendulum.Date | pendulum.DateTime
     matched: str | None
+    jurisdiction: str | None = None
+
+    # Comparison and pickling are written out because the explanation is computed on demand from a
+    # shared source: attrs would compare (and pickle) the source object, not what the answer says.
+    def _content(self) -> tuple[object, ...]:
+        return (self.entity.id, self.when, self.matched, self.jurisdiction, self.restricted, self.restrictions, self.not_operative)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Restrictions):
+            return NotImplemented
+        return self._content() == other._content()
+
+    def __hash__(self) -> int:
+        return hash((self.entity.id, self.when, self.matched, self.jurisdiction, self.restricted))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        settled = _Fixed(self.entity, self.restricted, (self.restrictions, self.not_operative))
+        return (Restrictions, (settled, self.when, self.matched, self.jurisdiction))
 
     @property
     def entity(self) -> Entity:
@@ -205,7 +214,7 @@ class Change:
     """An action that came into or went out of force for an entity between two days."""
 
     action: Action
-    change: str
+    change: ChangeKind
     explanation: str
 
 
@@ -229,7 +238,7 @@ class Span:
 
     start: pendulum.Date
     end: pendulum.Date | None
-    state: str
+    state: SpanState
     detail: str
 
 

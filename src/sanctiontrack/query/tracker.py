@@ -16,13 +16,12 @@ from ..model.dates import parse_day
 from ..model.errors import QueryError, UnknownActionError
 from ..model.names import did_you_mean, name_key
 from ..model.records import Action, Dataset, Entity, Link, Source
-from ..model.vocabulary import ActionKind, DateKind
+from ..model.vocabulary import ActionKind, Basis, ChangeKind, DateKind, Reason, SpanState
 from ..screen.score import Screener
 from .entities import Entities
 from .explain import Explainer
 from .results import (
     ActionHistory,
-    Basis,
     Change,
     Diff,
     NotOperative,
@@ -39,6 +38,7 @@ __all__ = ["Tracker"]
 
 
 Parts = tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]
+_PAUSED = {Reason.SUSPENDED: SpanState.SUSPENDED, Reason.LAPSED: SpanState.LAPSED}  # shown in histories; other reasons are gaps
 
 
 class _EntityAnswers:
@@ -73,6 +73,19 @@ class _EntityAnswers:
         if self.days is None:
             self.days = self.tracker.segments(self.entity.id, self.bounds)
         return self.days
+
+
+def _kind(kind: str | ActionKind | None) -> ActionKind | None:
+    """An action kind given by its code or as a member; a wrong code is a :class:`QueryError` with a hint."""
+    if kind is None or isinstance(kind, ActionKind):
+        return kind
+    try:
+        return ActionKind(kind)
+    except ValueError:
+        codes = [k.value for k in ActionKind]
+        hint = did_you_mean(str(kind), codes)
+        suffix = f"; did you mean {hint!r}?" if hint else f" (one of: {', '.join(codes)})"
+        raise QueryError(f"unknown action kind {kind!r}{suffix}") from None
 
 
 def _instant(value: object) -> pendulum.DateTime:
@@ -208,12 +221,12 @@ class Tracker:
             point = int(instant.timestamp())
             items = self.engine.evaluate(found.id, lambda tz: (point, point + 1), jurisdiction)
             parts = self._explainer.explain(found.id, items)
-            return Restrictions(_Fixed(found, any(i.operative for i in items), parts), instant, matched)
+            return Restrictions(_Fixed(found, any(i.operative for i in items), parts), instant, matched, jurisdiction)
         day = self._day(on)
         ordinal = day.toordinal()
         items = self.engine.evaluate(found.id, lambda tz: day_window(ordinal, tz), jurisdiction)
         parts = self._explainer.explain(found.id, items)
-        return Restrictions(_Fixed(found, any(i.operative for i in items), parts), day, matched)
+        return Restrictions(_Fixed(found, any(i.operative for i in items), parts), day, matched, jurisdiction)
 
     def _remember(self, query: str) -> tuple[_EntityAnswers, str, tuple[int, ...]]:
         """Resolve a name once; later queries with the same text go straight to the entity's index."""
@@ -321,7 +334,7 @@ class Tracker:
         force, ended, or never binding. Non-binding actions appear with no spans.
 
         >>> from sanctiontrack import load
-        >>> [(s.start.to_date_string(), s.state) for h in load().history("iflytek") for s in h.spans][:2]
+        >>> [(s.start.to_date_string(), s.state.value) for h in load().history("iflytek") for s in h.spans][:2]
         [('2019-10-09', 'in_force'), ('2020-02-24', 'in_force_with_exemption')]
         """
         found, _ = self.entities.resolve(entity)
@@ -333,7 +346,7 @@ class Tracker:
             answer = self.restrictions(found.id, on=pendulum.Date.fromordinal(day))
             seen: set[str] = set()
             for r in answer.restrictions:
-                state = "in_force_with_exemption" if r.exemptions else "in_force"
+                state = SpanState.IN_FORCE_WITH_EXEMPTION if r.exemptions else SpanState.IN_FORCE
                 operative = ", ".join(p.id for p in r.operative)
                 detail = "; ".join(c.purpose or c.action.title for c in r.exemptions) if r.exemptions else f"operative: {operative}"
                 self._extend(rows, order, r.action, r.basis, r.via, day, end, state, detail)
@@ -341,7 +354,7 @@ class Tracker:
             for n in answer.not_operative:
                 if n.action.id in seen:
                     continue
-                paused = {"suspended": "suspended", "lapsed": "lapsed"}.get(n.reason.value)
+                paused = _PAUSED.get(n.reason)
                 self._extend(rows, order, n.action, n.basis, n.via, day, end, paused, n.explanation)
         out = []
         for aid in order:
@@ -362,7 +375,7 @@ class Tracker:
         via: tuple[Link, ...],
         day: int,
         end: int | None,
-        state: str | None,
+        state: SpanState | None,
         detail: str,
     ) -> None:
         row = rows.get(action.id)
@@ -398,10 +411,10 @@ class Tracker:
         after = self.restrictions(entity, on=last)
         old = {r.action.id: r for r in before.restrictions}
         new = {r.action.id: r for r in after.restrictions}
-        came = tuple(Change(r.action, "came_into_force", r.explanation) for aid, r in new.items() if aid not in old)
+        came = tuple(Change(r.action, ChangeKind.CAME_INTO_FORCE, r.explanation) for aid, r in new.items() if aid not in old)
         left_reasons = {n.action.id: n.explanation for n in after.not_operative}
         went = tuple(
-            Change(r.action, "went_out_of_force", left_reasons.get(aid, "no longer concerns this entity"))
+            Change(r.action, ChangeKind.WENT_OUT_OF_FORCE, left_reasons.get(aid, "no longer concerns this entity"))
             for aid, r in old.items()
             if aid not in new
         )
@@ -426,7 +439,7 @@ class Tracker:
         True
         """
         day = self._day(on).toordinal()
-        wanted_kind = ActionKind(kind) if isinstance(kind, str) else kind
+        wanted_kind = _kind(kind)
         out = []
         for action in self.dataset.actions:
             if jurisdiction is not None and action.jurisdiction != jurisdiction:
@@ -458,6 +471,8 @@ class Tracker:
             raise QueryError(f"threshold must be above 0 and at most 100, got {threshold!r}")
         if limit < 1:
             raise QueryError(f"limit must be at least 1, got {limit!r}")
+        if isinstance(names, (str, bytes)):
+            raise QueryError(f"'names' must be a list of names, not one name (got {names!r}; write [{names!r}] to screen it)")
         day = self._day(on)
         names = list(names)
         keys = [name_key(n) for n in names]

@@ -1,0 +1,1 @@
+"""The screening layer: bulk fuzzy scoring of names against known name keys."""
