@@ -87,7 +87,7 @@ def fresh_cache_dir(prefix: str = "sanctiontrack-cache-") -> Path:
 
 def bench_load(path: Path, results: Results, repeat: int) -> Tracker:
     """``load(path, cache=True)`` with an empty snapshot folder (parse + validate + build + write), then warm."""
-    from sanctiontrack._loader import cache_dir, snapshot_key
+    from sanctiontrack.query.load import cache_dir, snapshot_key
 
     os.environ["SANCTIONTRACK_CACHE_DIR"] = str(fresh_cache_dir())
     gc.collect()
@@ -148,9 +148,9 @@ def bench_build(tracker: Tracker, results: Results, repeat: int) -> list[Tracker
     print(f"index build Tracker(dataset): {human(median)}   runs: {', '.join(human(t) for t in times)}")
     results.put("index_build_ns", Stats.of(times))
     try:  # internal parts; informational, skipped if the internals change
-        from sanctiontrack._daily import Daily
-        from sanctiontrack._engine import Engine
-        from sanctiontrack._entities import Entities
+        from sanctiontrack.engine.daily import Daily
+        from sanctiontrack.engine.semantics import Engine
+        from sanctiontrack.query.entities import Entities
 
         gc.collect()
         gc.disable()
@@ -256,8 +256,8 @@ def operative_spans(tracker: Tracker) -> list[tuple[str, int, int, str]]:
     the engine's compiled periods, per-target cuts, suspension windows and ownership chains (internal API,
     so ``check_spans`` compares the result with the library's own day index before anything is timed).
     """
-    from sanctiontrack._daily import _days, _operative
-    from sanctiontrack._intervals import intersect
+    from sanctiontrack.engine.daily import _days, _operative
+    from sanctiontrack.model.intervals import intersect
 
     engine = tracker.engine
     descendants: dict[str, list[tuple[str, tuple[tuple[Any, ...], ...]]]] = {}
@@ -317,7 +317,7 @@ def check_spans(tracker: Tracker, rows: Sequence[tuple[str, int, int, str]]) -> 
         return list(zip(bounds[0::2], bounds[1::2], strict=True))
 
     try:
-        from sanctiontrack._intervals import union
+        from sanctiontrack.model.intervals import union
 
         daily = {e: restricted(index) for e, index in tracker._daily.build_all().items()}
     except (ImportError, AttributeError, ValueError):
@@ -571,7 +571,7 @@ def bench_cli(results: Results, runs: int, profile: bool) -> None:
         return float(elapsed)
 
     python = [sys.executable, "-c", "pass"]
-    importing = [sys.executable, "-c", "import sanctiontrack._cli, sanctiontrack._loader"]
+    importing = [sys.executable, "-c", "import sanctiontrack.cli.app, sanctiontrack.query.load"]
     cmd = [str(exe), *CLI_ARGS]
     scratch = fresh_cache_dir()
     base = [run(python, scratch) for _ in range(runs)]
@@ -675,7 +675,7 @@ def bench_screen(label: str, tracker: Tracker, count: int, full: int, results: R
             f" -> about {human(estimate)} for {full:,} names (one-off {human(max(0.0, first - repeat))}, "
             f"per call {human(single)}, the rest scaled linearly)"
         )
-    from sanctiontrack._names import name_key
+    from sanctiontrack.model.names import name_key
 
     keys = len({name_key(n) for e in tracker.entities for n in e.names})  # the strings fuzzy matching runs over
     print(
@@ -697,8 +697,8 @@ def bench_screen(label: str, tracker: Tracker, count: int, full: int, results: R
         },
     )
     results.check(f"screen 10k names, {label}", estimate / 1e9, "s", "<= 2 s", estimate <= 2e9)
-    # For scale: the same scores one pair at a time (sanctiontrack._screen.score over every known key).
-    from sanctiontrack._screen import score
+    # For scale: the same scores one pair at a time (sanctiontrack.screen.score.score over every known key).
+    from sanctiontrack.screen.score import score
 
     sample = [name_key(n) for n in names[:5]]
     known = sorted({name_key(n) for e in tracker.entities for n in e.names})

@@ -79,11 +79,11 @@ def main(argv: list[str] | None = None) -> int:
         return statistics.median(samples)
 
     try:
-        from sanctiontrack._checks import check
-        from sanctiontrack._files import seed_folders
-        from sanctiontrack._read import read_paths
-        from sanctiontrack._seeds import SeedLibrary
-        from sanctiontrack._yamlread import read_yaml
+        from sanctiontrack.checks.run import check
+        from sanctiontrack.io.files import seed_folders
+        from sanctiontrack.io.read import read_paths
+        from sanctiontrack.io.seeds import SeedLibrary
+        from sanctiontrack.io.yamlread import read_yaml
 
         located = median_of(lambda: [read_yaml(r, str(f)) for r, f in zip(raws, files, strict=True)])
         reading = median_of(lambda: read_paths([path]))

@@ -30,7 +30,7 @@ from sitegen.pages import generate  # noqa: E402
 from sitegen.schema import schema_page  # noqa: E402
 
 import sanctiontrack  # noqa: E402
-from sanctiontrack._cli import app  # noqa: E402  (the Typer app is the CLI's public surface)
+from sanctiontrack.cli.app import app  # noqa: E402  (the Typer app is the CLI's public surface)
 
 
 def all_pages(root: Path, *, directory_urls: bool = True) -> Iterator[Page]:

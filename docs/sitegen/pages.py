@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from sanctiontrack import Action, DateValue, Entity, Instrument, Note, Relation, Source
+from sanctiontrack import Action, DateKind, DateValue, Entity, Instrument, Note, Relation, Source
 
 from .common import (
     SOURCES_PAGE,
@@ -36,7 +36,6 @@ __all__ = ["generate"]
 ENTITIES_INDEX = "entities/index.md"
 ACTIONS_INDEX = "actions/index.md"
 SEEDS_INDEX = "seeds/index.md"
-DATE_FIELDS = ("announced", "signed", "published", "effective", "ended")
 
 
 def _url(url: str) -> str:
@@ -200,7 +199,7 @@ def entity_page(ctx: Context, entity: Entity) -> Page:
         rows = []
         for event in events:
             change = f"{'yes' if event.restricted_before else 'no'} → {'**yes**' if event.restricted_after else 'no'}"
-            rows.append([md(event.date), md(event.event), _action_ref(ctx, event.action.id, page), change])
+            rows.append([md(event.date), md(event.label), _action_ref(ctx, event.action.id, page), change])
         out += [table(["Date", "Event", "Action", "Restricted (day before → on the day)"], rows)]
     out += [_notes(entity.notes)]
     return Page(page, "\n".join(out))
@@ -261,8 +260,8 @@ def instrument_url(ctx: Context, action: Action, instrument: Instrument) -> str 
 
 def _date_rows(action: Action) -> list[list[str]]:
     rows = []
-    for name in DATE_FIELDS:
-        value: DateValue | None = getattr(action.dates, name)
+    for kind in DateKind:
+        name, value = kind.value, action.dates.get(kind)
         if value is None:
             rows.append([f"**{name}**", "not recorded", "", "", ""])
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from sanctiontrack import ActionHistory
+from sanctiontrack import ActionHistory, DateKind
 
 from .common import esc
 
@@ -121,7 +121,7 @@ def render_timeline(histories: Sequence[ActionHistory], link: Callable[[str], st
                 points = f"{x2},{bar_y - 2} {x2 + 8},{bar_y + BAR_H / 2} {x2},{bar_y + BAR_H + 2}"
                 out.append(f'<polygon class="open-end" points="{points}" fill="{colour}"><title>no end recorded</title></polygon>')
         for name, value in action.dates.items():
-            if name in ("announced", "signed", "published"):
+            if name in (DateKind.ANNOUNCED, DateKind.SIGNED, DateKind.PUBLISHED):
                 mx = x(_day(value.date))
                 out.append(
                     f'<circle class="event" data-event="{name}" cx="{mx}" cy="{bar_y + BAR_H / 2}" r="3.2" fill="{_MARKER}" '

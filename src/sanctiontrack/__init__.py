@@ -13,36 +13,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._dates import Confidence, DateValue, Precision
-from ._engine import Reason, State
-from ._entities import Entities
-from ._errors import DataError, Problem, QueryError, SanctionTrackError, UnknownActionError, UnknownEntityError
-from ._loader import load
-from ._model import (
-    Action,
+from .checks.validate import Report, validate
+from .io.seeds import locate_quote, normalize_quote
+from .model.dates import Confidence, DateValue, Precision
+from .model.errors import DataError, Problem, ProblemCode, QueryError, SanctionTrackError, UnknownActionError, UnknownEntityError
+from .model.records import Action, Alias, Dataset, Dates, Entity, Evidence, Instrument, Link, Note, Prohibition, Relation, Source, Target
+from .model.vocabulary import (
     ActionKind,
-    Alias,
     Category,
-    Dataset,
-    Dates,
-    Entity,
+    DateKind,
+    Effect,
     EntityKind,
-    Evidence,
-    Instrument,
+    Family,
     InstrumentType,
-    Link,
     LinkRelation,
-    Note,
-    Prohibition,
-    Relation,
+    Reason,
     RelationType,
     Role,
     Scope,
-    Source,
     SourceKind,
-    Target,
+    State,
 )
-from ._results import (
+from .query.entities import Entities
+from .query.load import load
+from .query.results import (
     ActionHistory,
     Basis,
     CarveOut,
@@ -60,9 +54,7 @@ from ._results import (
     Status,
     TimelineEvent,
 )
-from ._seeds import locate_quote, normalize_quote
-from ._tracker import Tracker
-from ._validate import Report, validate
+from .query.tracker import Tracker
 
 __version__ = "0.1.0"
 
@@ -73,7 +65,7 @@ def json_schema() -> dict[str, Any]:
     >>> json_schema()["title"]
     'sanctiontrack action file'
     """
-    from ._schema import json_schema as build
+    from .io.schema import json_schema as build
 
     return build()
 
@@ -91,14 +83,17 @@ __all__ = [
     "Confidence",
     "DataError",
     "Dataset",
+    "DateKind",
     "DateValue",
     "Dates",
     "Diff",
+    "Effect",
     "Entities",
     "Entity",
     "EntityKind",
     "EntityMatch",
     "Evidence",
+    "Family",
     "Instrument",
     "InstrumentType",
     "Link",
@@ -107,6 +102,7 @@ __all__ = [
     "Note",
     "Precision",
     "Problem",
+    "ProblemCode",
     "Prohibition",
     "ProhibitionStatus",
     "QueryError",

@@ -1,5 +1,5 @@
 """``python -m sanctiontrack`` runs the command-line interface."""
 
-from ._cli import main
+from .cli.app import main
 
 main()

@@ -123,7 +123,7 @@ def test_api_page_lists_all_exactly_once() -> None:
 
 
 def test_cli_page_covers_every_command() -> None:
-    app = importlib.import_module("sanctiontrack._cli").app
+    app = importlib.import_module("sanctiontrack.cli.app").app
     content = cli.cli_page(app)
     commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
     assert commands

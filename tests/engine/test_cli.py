@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from sanctiontrack._cli import app
+from sanctiontrack.cli.app import app
 
 runner = CliRunner()
 

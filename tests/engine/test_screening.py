@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 import sanctiontrack
 from sanctiontrack import QueryError
-from sanctiontrack._names import name_key
-from sanctiontrack._screen import CONTAINED, Screener, score
+from sanctiontrack.model.names import name_key
+from sanctiontrack.screen.score import CONTAINED, Screener, score
 
 TRACKER = sanctiontrack.load()
 KEYS = TRACKER.entities._name_keys()

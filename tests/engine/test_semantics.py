@@ -221,7 +221,7 @@ def test_unknown_entity_has_ranked_suggestions(world: Tracker) -> None:
 def test_timeline_orders_events_and_states(world: Tracker) -> None:
     events = world.timeline("acme")
     assert [e.day for e in events] == sorted(e.day for e in events)
-    effective = next(e for e in events if e.action.id == "listing" and e.event == "effective")
+    effective = next(e for e in events if e.action.id == "listing" and e.label == "effective")
     assert not effective.restricted_before and effective.restricted_after
 
 

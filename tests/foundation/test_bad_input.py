@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from sanctiontrack._cli import app
+from sanctiontrack.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[2]
 VALID = (Path(__file__).parent / "problems" / "_valid.yaml").read_bytes()
@@ -63,7 +63,7 @@ def test_json_and_github_formats(tmp_path: Path) -> None:
     assert report["ok"] is False and report["errors"] == 1
     assert report["problems"][0]["line"] == 5 and report["problems"][0]["record"] == "acme"
     code, output = run_validate(path, "--format", "github")
-    assert output.startswith(f"::error file={path},line=5,col=11,title=sanctiontrack enum::acme: 'kind' must be one of")
+    assert output.startswith(f"::error file={path},line=5,col=11,title=sanctiontrack not-one-of::acme: 'kind' must be one of")
 
 
 def test_github_annotations_by_default_under_actions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 
 import sanctiontrack
+from sanctiontrack import ProblemCode
+from sanctiontrack.checks.run import CHECKS, codes_of
+from sanctiontrack.io.read import MAX_FILE_BYTES
 
 HERE = Path(__file__).parent / "problems"
 FIXTURES = sorted(p for p in HERE.glob("*.yaml") if not p.name.startswith("_"))
@@ -28,8 +31,43 @@ def expectations(path: Path) -> list[tuple[str, int, int, str | None, str, str]]
     return out
 
 
-def test_there_is_a_fixture_per_problem_kind() -> None:
-    assert len(FIXTURES) >= 30
+def built_cases(tmp: Path) -> dict[ProblemCode, list[Path]]:
+    """Problems no fixture file can hold: a missing path, a file too large to read, a file that cannot be read."""
+    huge = tmp / "huge.yaml"
+    with huge.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: the size is refused before anything is read
+    unreadable = tmp / "unreadable.yaml"
+    unreadable.write_text("entities: []\n")
+    return {ProblemCode.USAGE: [tmp / "missing.yaml"], ProblemCode.SIZE: [huge], ProblemCode.IO: [unreadable]}
+
+
+def test_every_problem_code_has_a_fixture() -> None:
+    covered = {ProblemCode(code) for path in FIXTURES for _, _, _, _, code, _ in expectations(path)}
+    built = {ProblemCode.USAGE, ProblemCode.SIZE, ProblemCode.IO}
+    assert set(ProblemCode) - covered - built == set(), "add a fixture in tests/foundation/problems/ for each new code"
+
+
+@pytest.mark.parametrize("code", [ProblemCode.USAGE, ProblemCode.SIZE, ProblemCode.IO], ids=lambda c: c.value)
+def test_problems_no_fixture_file_can_hold(code: ProblemCode, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = built_cases(tmp_path)[code]
+    if code is ProblemCode.IO:
+        original = Path.read_bytes
+
+        def refuse(self: Path) -> bytes:
+            if self.name == "unreadable.yaml":
+                raise PermissionError(13, "Permission denied", str(self))
+            return original(self)
+
+        monkeypatch.setattr(Path, "read_bytes", refuse)
+    report = sanctiontrack.validate(paths)
+    assert [p.code for p in report.errors] == [code], report.errors
+    assert report.errors[0].line == 1 and report.errors[0].col == 1
+
+
+def test_every_check_declares_its_codes_and_every_check_code_has_a_check() -> None:
+    declared = {code for check in CHECKS for code in codes_of(check)}
+    assert all(codes_of(check) for check in CHECKS)
+    assert declared == {code for code in ProblemCode if code.stage == "check"}
 
 
 def test_the_starting_point_is_valid() -> None:
@@ -40,7 +78,7 @@ def test_the_starting_point_is_valid() -> None:
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
 def test_problem_is_located(path: Path) -> None:
     report = sanctiontrack.validate([path])
-    found = [(p.severity, p.line, p.col, p.record, p.code, p.message) for p in report.problems]
+    found = [(p.severity, p.line, p.col, p.record, p.code.value, p.message) for p in report.problems]
     wanted = expectations(path)
     for severity, line, col, record, code, message in wanted:
         matches = [f for f in found if f[:5] == (severity, line, col, record, code) and message in f[5]]

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctiontrack._yamlread import read_yaml
+from sanctiontrack.io.yamlread import read_yaml
 
 BOMB = Path(__file__).parent / "problems" / "alias-bomb.yaml"
 
@@ -20,7 +20,7 @@ def test_pyyaml_keeps_the_last_duplicate_but_we_refuse() -> None:
     text = b"name: first\nname: second\n"
     assert yaml.safe_load(text) == {"name": "second"}
     _, problems = read_yaml(text, "f.yaml")
-    assert [p.code for p in problems] == ["duplicate-key"]
+    assert [p.code.value for p in problems] == ["duplicate-key"]
     assert (problems[0].line, problems[0].col) == (2, 1)
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 
 from sanctiontrack import Dataset
-from sanctiontrack._dump import to_yaml
-from sanctiontrack._read import read_paths
+from sanctiontrack.io.dump import to_yaml
+from sanctiontrack.io.read import read_paths
 from tests.strategies import datasets
 
 

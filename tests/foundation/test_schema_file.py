@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 import sanctiontrack
-from sanctiontrack._cli import app
+from sanctiontrack.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -26,7 +26,7 @@ def test_wheel_installs_and_loads_bundled_data(tmp_path: Path) -> None:
     python = env_dir / "bin" / "python"
     subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, timeout=600)
     probe = (
-        "import sanctiontrack, sanctiontrack._bundle as b;"
+        "import sanctiontrack, sanctiontrack.io.bundle as b;"
         "t = sanctiontrack.load(cache=False);"
         "print(sanctiontrack.__file__); print(b.bundled_data()); print(b.bundled_seeds());"
         "print(t.restrictions('iFlyTek', on='2019-10-09').restricted)"

@@ -1,0 +1,456 @@
+"""The ``sanctiontrack`` command: queries on the bundled (or any) data, validation, schema, export.
+
+Every command takes ``--format``; bad input gives one clear line on stderr and exit status 1 (usage
+errors exit 2), never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from ..model.errors import DataError, SanctionTrackError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..model.records import Entity
+    from ..query.tracker import Tracker
+
+app = typer.Typer(
+    name="sanctiontrack",
+    help="What restrictions applied to company X on date Y, and why.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Fmt(enum.StrEnum):
+    """Output formats of query commands."""
+
+    table = "table"
+    json = "json"
+
+
+class ValidateFmt(enum.StrEnum):
+    """Output formats of ``validate``."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class ScreenFmt(enum.StrEnum):
+    """Output formats of ``screen``."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFmt(enum.StrEnum):
+    """Output formats of ``export``."""
+
+    json = "json"
+    csv = "csv"
+
+
+_state: dict[str, Any] = {"data": None}
+
+DataOpt = Annotated[
+    Path | None,
+    typer.Option("--data", help="An action file or folder to query instead of the bundled dataset.", envvar="SANCTIONTRACK_DATA"),
+]
+FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _friendly() -> Iterator[None]:
+    """Turn library errors into one line on stderr and exit status 1."""
+    try:
+        yield
+    except DataError as err:
+        for problem in err.problems:
+            typer.echo(str(problem), err=True)
+        _fail(f"the data has {len(err.errors)} problem(s); run 'sanctiontrack validate' on it", 1)
+    except SanctionTrackError as err:
+        _fail(str(err))
+    except OSError as err:
+        _fail(f"{err.filename or ''}: {err.strerror or err}".lstrip(": "))
+
+
+def _tracker(data: Path | None) -> Tracker:
+    from ..query.load import load
+
+    return load(data)
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(soft_wrap=False, width=max(100, int(os.environ.get("COLUMNS", "0") or 0)))
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _today(on: str | None, fmt: Fmt | ScreenFmt) -> str:
+    if on is not None:
+        return on
+    import pendulum
+
+    today = pendulum.today().to_date_string()
+    if fmt is Fmt.table or fmt is ScreenFmt.table:
+        typer.echo(f"(no --on given: using today, {today})", err=True)
+    return today
+
+
+@app.command()
+def restrictions(
+    name: Annotated[str, typer.Argument(help="An entity id, name or alias, in any script.")],
+    on: Annotated[str | None, typer.Option("--on", help="The day asked about (YYYY-MM-DD); default today.")] = None,
+    at: Annotated[str | None, typer.Option("--at", help="An exact instant with its offset, e.g. 2019-05-16T09:00-04:00.")] = None,
+    jurisdiction: Annotated[
+        str | None, typer.Option("--jurisdiction", "-j", help="Only actions of this jurisdiction (US, CN, IN, GB, EU).")
+    ] = None,
+    fmt: FormatOpt = Fmt.table,
+    data: DataOpt = None,
+) -> None:
+    """What restricted NAME on a day (or at an instant), and what did not apply and why."""
+    from ..query.jsonify import restrictions_json
+
+    with _friendly():
+        if on is not None and at is not None:
+            _fail("give either --on or --at, not both", 2)
+        tracker = _tracker(data)
+        answer = (
+            tracker.restrictions(name, at=at, jurisdiction=jurisdiction)
+            if at
+            else tracker.restrictions(name, on=_today(on, fmt), jurisdiction=jurisdiction)
+        )
+        if fmt is Fmt.json:
+            _print_json(restrictions_json(answer))
+            return
+        from .render import render_restrictions
+
+        render_restrictions(_console(), answer)
+
+
+@app.command()
+def timeline(
+    name: Annotated[str, typer.Argument(help="An entity id, name or alias.")],
+    fmt: FormatOpt = Fmt.table,
+    data: DataOpt = None,
+) -> None:
+    """Every dated event concerning NAME, with whether it was restricted before and after."""
+    from ..query.jsonify import timeline_json
+
+    with _friendly():
+        tracker = _tracker(data)
+        entity, _ = tracker.entities.resolve(name)
+        events = tracker.timeline(entity.id)
+        if fmt is Fmt.json:
+            _print_json(timeline_json(entity, events))
+            return
+        from .render import render_timeline
+
+        render_timeline(_console(), entity, events)
+
+
+@app.command()
+def diff(
+    name: Annotated[str, typer.Argument(help="An entity id, name or alias.")],
+    start: Annotated[str, typer.Option("--from", help="The earlier day (YYYY-MM-DD).")],
+    end: Annotated[str, typer.Option("--to", help="The later day (YYYY-MM-DD).")],
+    fmt: FormatOpt = Fmt.table,
+    data: DataOpt = None,
+) -> None:
+    """What came into and went out of force for NAME between two days."""
+    from ..query.jsonify import diff_json
+
+    with _friendly():
+        result = _tracker(data).diff(name, start, end)
+        if fmt is Fmt.json:
+            _print_json(diff_json(result))
+            return
+        from .render import render_diff
+
+        render_diff(_console(), result)
+
+
+@app.command("in-force")
+def in_force(
+    on: Annotated[str | None, typer.Option("--on", help="The day asked about (YYYY-MM-DD); default today.")] = None,
+    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", "-j")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="An action kind, e.g. entity_list_addition.")] = None,
+    authority: Annotated[str | None, typer.Option("--authority", "-a", help="Part of the authority's name.")] = None,
+    fmt: FormatOpt = Fmt.table,
+    data: DataOpt = None,
+) -> None:
+    """Everything operative on a day, optionally filtered."""
+    from ..model.vocabulary import ActionKind
+    from ..query.jsonify import action_ref
+
+    with _friendly():
+        if kind is not None and kind not in {k.value for k in ActionKind}:
+            from ..model.names import did_you_mean
+
+            hint = did_you_mean(kind, [k.value for k in ActionKind])
+            _fail(
+                f"unknown kind {kind!r}" + (f"; did you mean {hint!r}?" if hint else f" (one of: {', '.join(k.value for k in ActionKind)})")
+            )
+        day = _today(on, fmt)
+        actions = _tracker(data).in_force(on=day, jurisdiction=jurisdiction, kind=kind, authority=authority)
+        if fmt is Fmt.json:
+            _print_json({"on": day, "actions": [action_ref(a) for a in actions]})
+            return
+        from .render import render_actions
+
+        render_actions(_console(), actions, f"In force on {day}")
+
+
+@app.command()
+def show(
+    action_id: Annotated[str, typer.Argument(help="An action id, e.g. us-eo-13942-tiktok.")],
+    fmt: FormatOpt = Fmt.table,
+    data: DataOpt = None,
+) -> None:
+    """One action in full: dates, instruments, targets, prohibitions, relations, evidence."""
+    from ..io.dump import dump_action
+
+    with _friendly():
+        action = _tracker(data).action(action_id)
+        if fmt is Fmt.json:
+            _print_json(dump_action(action))
+            return
+        from .render import render_action
+
+        render_action(_console(), action)
+
+
+@app.command()
+def entities(
+    query: Annotated[str | None, typer.Argument(help="Part of a name, in any script; omit to list all.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 20,
+    fmt: FormatOpt = Fmt.table,
+    data: DataOpt = None,
+) -> None:
+    """Search entities by name or alias (or list them all)."""
+    from ..query.jsonify import entity_json
+
+    with _friendly():
+        tracker = _tracker(data)
+        rows: list[tuple[Entity, str, float | None]]
+        if query:
+            rows = [(m.entity, m.name, m.score) for m in tracker.entities.search(query, limit=limit)]
+        else:
+            rows = [(e, e.name, None) for e in tracker.entities]
+        if fmt is Fmt.json:
+            _print_json([{**entity_json(e), "matched_name": n, "score": s, "aliases": [a.name for a in e.aliases]} for e, n, s in rows])
+            return
+        from .render import render_entities
+
+        render_entities(_console(), rows)
+
+
+@app.command()
+def screen(
+    file: Annotated[Path, typer.Argument(help="A CSV file with a 'name' column (or names in the first column), or - for stdin.")],
+    on: Annotated[str | None, typer.Option("--on", help="The day asked about (YYYY-MM-DD); default today.")] = None,
+    threshold: Annotated[float, typer.Option("--threshold", "-t", min=0, max=100, help="Lowest score kept (above 0, at most 100).")] = 85.0,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 3,
+    fmt: Annotated[ScreenFmt, typer.Option("--format", "-f")] = ScreenFmt.table,
+    data: DataOpt = None,
+) -> None:
+    """Screen a list of names: best matches, scores, and whether each was restricted on a day."""
+    from ..query.jsonify import screen_json
+
+    with _friendly():
+        names = _read_names(file)
+        day = _today(on, fmt)
+        results = _tracker(data).screen(names, on=day, threshold=threshold, limit=limit)
+        if fmt is ScreenFmt.json:
+            _print_json(screen_json(results, day))
+        elif fmt is ScreenFmt.csv:
+            writer = csv.writer(sys.stdout, lineterminator="\n")
+            writer.writerow(["query", "rank", "entity", "entity_name", "matched_name", "score", "restricted", "on"])
+            for result in results:
+                if not result.matches:
+                    writer.writerow([result.query, "", "", "", "", "", "", day])
+                for rank, m in enumerate(result.matches, 1):
+                    writer.writerow(
+                        [result.query, rank, m.entity.id, m.entity.name, m.name, f"{m.score:.1f}", str(m.restricted).lower(), day]
+                    )
+        else:
+            from .render import render_screen
+
+            render_screen(_console(), results, day)
+
+
+def _read_names(file: Path) -> list[str]:
+    try:
+        raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+    except OSError as err:
+        _fail(f"{file}: {err.strerror}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        _fail(f"{file}: not UTF-8 text (byte {err.start})")
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        _fail(f"{file}: no names")
+    header = [h.strip().casefold() for h in rows[0]]
+    column = header.index("name") if "name" in header else 0
+    body = rows[1:] if "name" in header else rows
+    names = [row[column].strip() for row in body if len(row) > column and row[column].strip()]
+    if not names:
+        _fail(f"{file}: no names (expected a 'name' column or names in the first column)")
+    return names
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFmt, typer.Option("--format", "-f")] = ExportFmt.json,
+    what: Annotated[str, typer.Option("--what", help="actions, entities or all (JSON only).")] = "all",
+    data: DataOpt = None,
+) -> None:
+    """Export the dataset as JSON (entities, sources, actions) or CSV (actions or entities)."""
+    from ..io.dump import dump_dataset
+    from ..model.vocabulary import DateKind
+
+    with _friendly():
+        if what not in ("actions", "entities", "all"):
+            _fail(f"--what must be actions, entities or all (got {what!r})", 2)
+        tracker = _tracker(data)
+        if fmt is ExportFmt.json:
+            full = dump_dataset(tracker.dataset)
+            _print_json(full if what == "all" else {what: full[what]})
+            return
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        if what == "entities":
+            writer.writerow(["id", "name", "kind", "country", "aliases"])
+            for e in tracker.entities:
+                writer.writerow([e.id, e.name, e.kind.value, e.country or "", " | ".join(a.name for a in e.aliases)])
+            return
+        writer.writerow(
+            [
+                "id",
+                "kind",
+                "title",
+                "jurisdiction",
+                "authority",
+                *(kind.value for kind in DateKind),
+                "targets",
+                "instruments",
+            ]
+        )
+        for a in tracker.actions:
+            d = a.dates
+            writer.writerow(
+                [
+                    a.id,
+                    a.kind.value,
+                    a.title,
+                    a.jurisdiction,
+                    a.authority,
+                    *(str(d.get(kind) or "") for kind in DateKind),
+                    " | ".join(t.entity or t.item or "" for t in a.targets),
+                    " | ".join(str(i) for i in a.instruments),
+                ]
+            )
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Action files or folders; default: the bundled data.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    fmt: Annotated[ValidateFmt | None, typer.Option("--format", "-f", help="text, json, or github (default under GitHub Actions).")] = None,
+    seeds: Annotated[list[Path] | None, typer.Option("--seeds", help="Extra folders holding seed documents.")] = None,
+) -> None:
+    """Check action files: every problem, located as path:line:col. Exit 0 clean, 1 problems, 2 usage."""
+    from ..checks.validate import validate as run
+    from ..io.bundle import bundled_data
+
+    chosen = fmt or (ValidateFmt.github if os.environ.get("GITHUB_ACTIONS") == "true" else ValidateFmt.text)
+    targets = list(paths) if paths else [bundled_data()]
+    missing = [p for p in targets if not p.exists()]
+    if missing:
+        _fail(f"no such file or folder: {', '.join(str(p) for p in missing)}", 2)
+    report = run(targets, seeds=seeds or ())
+    problems = report.problems
+    failing = [p for p in problems if strict or p.severity == "error"]
+    if chosen is ValidateFmt.json:
+        _print_json(
+            {
+                "ok": not failing,
+                "strict": strict,
+                "files": list(report.files),
+                "errors": len(report.errors),
+                "warnings": len(report.warnings),
+                "problems": [
+                    {
+                        "path": p.path,
+                        "line": p.line,
+                        "col": p.col,
+                        "record": p.record,
+                        "severity": p.severity,
+                        "code": p.code.value,
+                        "message": p.message,
+                    }
+                    for p in problems
+                ],
+            }
+        )
+    elif chosen is ValidateFmt.github:
+        for p in problems:
+            level = "error" if (strict or p.severity == "error") else "warning"
+            message = f"{p.record}: {p.message}" if p.record else p.message
+            typer.echo(f"::{level} file={_gh(p.path, True)},line={p.line},col={p.col},title=sanctiontrack {p.code}::{_gh(message)}")
+    else:
+        for p in problems:
+            typer.echo(str(p))
+        summary = f"{len(report.files)} file(s): {len(report.errors)} error(s), {len(report.warnings)} warning(s)"
+        typer.echo(summary + (" (strict: warnings count as errors)" if strict and report.warnings else ""), err=True)
+    raise typer.Exit(1 if failing else 0)
+
+
+def _gh(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of action files (generated from the models)."""
+    from ..io.schema import json_schema
+
+    _print_json(json_schema())
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``sanctiontrack`` console script."""
+    try:
+        app(args=argv, prog_name="sanctiontrack", standalone_mode=True)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        raise SystemExit(130) from None

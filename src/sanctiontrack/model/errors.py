@@ -1,0 +1,192 @@
+"""The exception hierarchy: one root, subclasses that are also the builtin they resemble."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import attrs
+
+__all__ = [
+    "DataError",
+    "Problem",
+    "ProblemCode",
+    "QueryError",
+    "SanctionTrackError",
+    "Severity",
+    "UnknownActionError",
+    "UnknownEntityError",
+]
+
+Severity = Literal["error", "warning"]
+
+
+class ProblemCode(enum.Enum):
+    """What kind of problem a validation message reports; each code has a fixture in the tests.
+
+    ``stage`` says which part of the validator finds it: reading the file (``read``), checking a
+    record's shape against the schema (``shape``) or checking what the records say (``check``).
+
+    >>> ProblemCode("date-order").stage, ProblemCode.DATE_ORDER.description
+    ('check', 'Dates in the wrong order (ended before effective, a relation ending before it starts).')
+    """
+
+    _value_: str
+    stage: str
+    description: str
+
+    def __new__(cls, value: str, stage: str = "check", description: str = "") -> ProblemCode:
+        member = object.__new__(cls)
+        member._value_, member.stage, member.description = value, stage, description
+        return member
+
+    @property
+    def value(self) -> str:
+        """The code as printed (``--format json``, GitHub annotations)."""
+        return self._value_
+
+    def __str__(self) -> str:
+        return self._value_
+
+    # reading files
+    USAGE = ("usage", "read", "A path that is not a file or folder of action files.")
+    IO = ("io", "read", "A file that cannot be read.")
+    SIZE = ("size", "read", "A file larger than the limit.")
+    ENCODING = ("encoding", "read", "A file that is not UTF-8 text.")
+    SYNTAX = ("syntax", "read", "Invalid YAML.")
+    DOCUMENTS = ("documents", "read", "More than one YAML document in a file.")
+    DUPLICATE_KEY = ("duplicate-key", "read", "A mapping key given twice.")
+    KEY = ("key", "read", "A mapping key that is not a plain scalar.")
+    TAG = ("tag", "read", "An explicit YAML tag (object construction is refused).")
+    DEPTH = ("depth", "read", "Nesting deeper than the limit.")
+    YAML_ALIAS = ("yaml-alias", "read", "An unknown, recursive or exploding YAML alias.")
+    # record shapes
+    NOT_A_MAPPING = ("not-a-mapping", "shape", "A file, collection or record of the wrong shape.")
+    UNKNOWN_FIELD = ("unknown-field", "shape", "A field the schema does not know.")
+    MISSING_FIELD = ("missing-field", "shape", "A required field left out.")
+    WRONG_TYPE = ("wrong-type", "shape", "A value of the wrong type (text where a list belongs, a number for a date).")
+    NOT_ONE_OF = ("not-one-of", "shape", "A value outside its list of allowed values (a kind, a role, a category).")
+    BAD_FORMAT = ("bad-format", "shape", "Text that does not have the required form (an id, a country code, a URL).")
+    BAD_DATE = ("bad-date", "shape", "A date, time or zone that cannot be read or does not exist.")
+    BAD_VALUE = ("bad-value", "shape", "A value the schema refuses for another reason (stated in the message).")
+    TOO_FEW = ("too-few", "shape", "A list with fewer items than required (an action without evidence).")
+    TOO_LONG = ("too-long", "shape", "Text longer than the limit.")
+    # what the records say
+    DUPLICATE_ID = ("duplicate-id", "check", "An id used twice in one collection, or a prohibition id used twice in an action.")
+    UNKNOWN_REFERENCE = (
+        "unknown-reference",
+        "check",
+        "A reference to an entity, source, action, prohibition or target that does not exist.",
+    )
+    SELF_REFERENCE = ("self-reference", "check", "An entity linked to itself, or an action related to itself.")
+    DATE_ORDER = ("date-order", "check", "Dates in the wrong order (ended before effective, a relation ending before it starts).")
+    EFFECTIVE_BEFORE_PUBLISHED = (
+        "effective-before-published",
+        "check",
+        "Effective before published: legal but unusual; acknowledge it once checked.",
+    )
+    PUBLISHED_BEFORE_SIGNED = ("published-before-signed", "check", "Published before signed: check, then acknowledge it.")
+    EFFECTIVE_BEFORE_SIGNED = ("effective-before-signed", "check", "Effective before signed (retroactive): check, then acknowledge it.")
+    INSTRUMENT_FORMAT = ("instrument-format", "check", "An instrument identifier that does not have its type's form.")
+    RELATION_PERIOD = ("relation-period", "check", "A relation that starts before the related action exists, or after it ended.")
+    CYCLE = ("cycle", "check", "Relations that loop back on themselves.")
+    QUOTE_REQUIRED = ("quote-required", "check", "Evidence from a seed document without its verbatim quote.")
+    QUOTE_FORBIDDEN = ("quote-forbidden", "check", "A quote from a source other than a seed document.")
+    QUOTE_NOT_FOUND = ("quote-not-found", "check", "A quote that is not in its seed document.")
+    LOCATOR_REQUIRED = ("locator-required", "check", "Evidence from a non-seed source without a locator.")
+    UNCONFIRMED_BASIS = ("unconfirmed-basis", "check", "Dates marked confirmed with no primary or official source cited.")
+    SEED_MISSING = ("seed-missing", "check", "A seed source whose file is in no seed folder.")
+    UNUSED_SOURCE = ("unused-source", "check", "A source no record cites.")
+    ALIAS = ("alias", "check", "An alias that repeats the canonical name or another alias.")
+
+
+@attrs.frozen(slots=True, order=True)
+class Problem:
+    """One located problem in an action file: where, in which record, and what is wrong.
+
+    >>> str(Problem("data/actions.yaml", 12, 5, "us-x", "'effective' must be a date (got 'soon')"))
+    "data/actions.yaml:12:5: us-x: 'effective' must be a date (got 'soon')"
+    """
+
+    path: str
+    line: int
+    col: int
+    record: str | None
+    message: str
+    severity: Severity = "error"
+    code: ProblemCode = attrs.field(default=ProblemCode.BAD_VALUE, order=False)
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.col}"
+        who = f" {self.record}:" if self.record else ""
+        warn = " warning:" if self.severity == "warning" else ""
+        return f"{where}:{warn}{who} {self.message}"
+
+
+class SanctionTrackError(Exception):
+    """Catch-all for errors raised by sanctiontrack."""
+
+
+class DataError(SanctionTrackError, ValueError):
+    """An action file is invalid; ``problems`` lists every located problem found.
+
+    >>> err = DataError([Problem("a.yaml", 1, 1, None, "expected a mapping (got a list)")])
+    >>> str(err)
+    'a.yaml:1:1: expected a mapping (got a list)'
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that are errors (not warnings)."""
+        return tuple(p for p in self.problems if p.severity == "error")
+
+
+class UnknownEntityError(SanctionTrackError, LookupError):
+    """No entity matches a name or id; ``suggestions`` holds the closest names, best first.
+
+    >>> str(UnknownEntityError("Hauwei", ("Huawei", "Hytera")))
+    "no entity matches 'Hauwei'; did you mean: Huawei, Hytera?"
+    """
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        self.query = query
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        hint = f"; did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no entity matches {query!r}{hint}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownActionError(SanctionTrackError, LookupError):
+    """No action has the given id; ``suggestions`` holds the closest ids, best first.
+
+    >>> str(UnknownActionError("us-eo-1394", ("us-eo-13942-tiktok",)))
+    "no action has id 'us-eo-1394'; did you mean: us-eo-13942-tiktok?"
+    """
+
+    def __init__(self, action_id: str, suggestions: Sequence[str] = ()) -> None:
+        self.action_id = action_id
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        hint = f"; did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no action has id {action_id!r}{hint}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class QueryError(SanctionTrackError, ValueError):
+    """A query's arguments are malformed (a bad date, both ``on`` and ``at``, ...).
+
+    >>> str(QueryError("'on' must be a date like 2019-10-09 (got '2019-13-01')"))
+    "'on' must be a date like 2019-10-09 (got '2019-13-01')"
+    """
+
+
+for _error in (SanctionTrackError, DataError, UnknownEntityError, UnknownActionError, QueryError):
+    _error.__module__ = "sanctiontrack"  # tracebacks name the public path

@@ -1,0 +1,223 @@
+"""The records the library hands back: frozen, slotted attrs classes mirroring the action file.
+
+These carry validated data only; the action file's schema (and its error messages) lives in
+``io.schema``. Their vocabulary (kinds, roles, relation types) lives in ``model.vocabulary``.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .dates import DEFAULT_TIMEZONES, Confidence, DateValue
+from .vocabulary import (
+    ActionKind,
+    Category,
+    DateKind,
+    EntityKind,
+    InstrumentType,
+    LinkRelation,
+    RelationType,
+    Role,
+    Scope,
+    SourceKind,
+)
+
+
+@attrs.frozen(slots=True)
+class Note:
+    """A dated note recording a judgement call or what was tried."""
+
+    date: DateValue
+    text: str
+
+
+@attrs.frozen(slots=True)
+class Alias:
+    """Another name of an entity, with its language or script tag and where it is used."""
+
+    name: str
+    lang: str | None = None
+    note: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Link:
+    """A dated ownership or affiliation link from an entity to another (``entity``)."""
+
+    relation: LinkRelation
+    entity: str
+    start: DateValue | None = None
+    until: DateValue | None = None
+    sources: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Entity:
+    """A company, app, product, person or body that actions can name."""
+
+    id: str
+    name: str
+    kind: EntityKind
+    country: str | None = None
+    aliases: tuple[Alias, ...] = ()
+    links: tuple[Link, ...] = ()
+    notes: tuple[Note, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name followed by every alias."""
+        return (self.name, *(a.name for a in self.aliases))
+
+
+@attrs.frozen(slots=True)
+class Source:
+    """A document the data relies on."""
+
+    id: str
+    kind: SourceKind
+    publisher: str
+    title: str
+    published: DateValue | None = None
+    url: str | None = None
+    seed: str | None = None
+    retrieved: DateValue | None = None
+
+
+@attrs.frozen(slots=True)
+class Instrument:
+    """A typed identifier of the legal instrument behind an action (``84 FR 22961``)."""
+
+    type: InstrumentType
+    value: str
+    url: str | None = None
+
+    def __str__(self) -> str:
+        return self.type.format(self.value)
+
+
+@attrs.frozen(slots=True)
+class Dates:
+    """The five dates of an action, kept apart."""
+
+    announced: DateValue | None = None
+    signed: DateValue | None = None
+    published: DateValue | None = None
+    effective: DateValue | None = None
+    ended: DateValue | None = None
+
+    def get(self, kind: DateKind) -> DateValue | None:
+        """The date of this kind, if set.
+
+        >>> str(Dates(effective=DateValue.parse("2019-10-09")).get(DateKind.EFFECTIVE))
+        '2019-10-09'
+        """
+        value: DateValue | None = getattr(self, kind.value)
+        return value
+
+    def items(self) -> tuple[tuple[DateKind, DateValue], ...]:
+        """The dates that are set, in life-cycle order.
+
+        >>> [(kind.value, str(value)) for kind, value in Dates(announced=DateValue.parse("2019-10-07")).items()]
+        [('announced', '2019-10-07')]
+        """
+        return tuple((kind, value) for kind in DateKind if (value := getattr(self, kind.value)) is not None)
+
+
+@attrs.frozen(slots=True)
+class Target:
+    """Who or what an action names: an entity (with role and scope) or an item with destinations."""
+
+    entity: str | None = None
+    item: str | None = None
+    destinations: tuple[str, ...] = ()
+    role: Role = Role.NAMED
+    scope: Scope = Scope.ENTITY
+    listed_as: str | None = None
+    prohibitions: tuple[str, ...] = ()
+    confidence: Confidence = Confidence.CONFIRMED
+    note: str | None = None
+
+    @property
+    def counted(self) -> bool:
+        """False for an unconfirmed target: reported as possibly named, never counted as restricted."""
+        return self.confidence is not Confidence.UNCONFIRMED
+
+
+@attrs.frozen(slots=True)
+class Prohibition:
+    """One thing an action prohibits, with its own dates where they differ from the action's."""
+
+    id: str
+    category: Category
+    summary: str
+    effective: DateValue | None = None
+    ended: DateValue | None = None
+
+
+@attrs.frozen(slots=True)
+class Relation:
+    """How an action changes another, limited to some prohibitions or targets and a period if given."""
+
+    type: RelationType
+    action: str
+    prohibitions: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    effective: DateValue | None = None
+    until: DateValue | None = None
+    purpose: str | None = None
+    note: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Evidence:
+    """A source reference: a verbatim seed quote, or a locator and the facts it supports."""
+
+    source: str
+    quote: str | None = None
+    locator: str | None = None
+    supports: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Action:
+    """A regulatory or policy action, with its five dates, targets, prohibitions and evidence."""
+
+    id: str
+    kind: ActionKind
+    title: str
+    jurisdiction: str
+    authority: str
+    dates: Dates = Dates()
+    timezone: str | None = None
+    summary: str | None = None
+    instruments: tuple[Instrument, ...] = ()
+    targets: tuple[Target, ...] = ()
+    restricts: tuple[Prohibition, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    confidence: str | None = None
+    notes: tuple[Note, ...] = ()
+    acknowledged: tuple[str, ...] = ()
+
+    @property
+    def zone(self) -> str:
+        """The IANA zone in which this action's dates are read."""
+        return self.timezone or DEFAULT_TIMEZONES.get(self.jurisdiction, "UTC")
+
+    @property
+    def entity_ids(self) -> tuple[str, ...]:
+        """The ids of the entities this action names as targets."""
+        return tuple(t.entity for t in self.targets if t.entity is not None)
+
+
+@attrs.frozen(slots=True)
+class Dataset:
+    """Everything read from one or more action files."""
+
+    entities: tuple[Entity, ...] = ()
+    sources: tuple[Source, ...] = ()
+    actions: tuple[Action, ...] = ()

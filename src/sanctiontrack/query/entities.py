@@ -1,0 +1,118 @@
+"""Entity lookup by id, name or alias in any script, with ranked suggestions for near misses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..model.errors import UnknownEntityError
+from ..model.names import name_key
+from ..model.records import Entity
+from .results import EntityMatch
+
+__all__ = ["Entities"]
+
+
+class Entities:
+    """The entities of a dataset, resolvable by id, canonical name or any alias.
+
+    >>> from sanctiontrack import load
+    >>> load().entities.resolve("科大讯飞")[0].id
+    'iflytek'
+    """
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self._by_id: dict[str, Entity] = {}
+        self._by_key: dict[str, list[tuple[int, str, str]]] = {}
+        for entity in entities:
+            self._by_id[entity.id] = entity
+            for rank, name in enumerate(entity.names):
+                key = name_key(name)
+                if key:
+                    self._by_key.setdefault(key, []).append((0 if rank == 0 else 1, entity.id, name))
+            self._by_key.setdefault(name_key(entity.id.replace("-", " ")), []).append((2, entity.id, entity.id))
+        for matches in self._by_key.values():
+            matches.sort()
+        self._keys = list(self._by_key)
+        self._cache: dict[str, tuple[Entity, str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._by_id.values())
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._by_id
+
+    def __getitem__(self, entity_id: str) -> Entity:
+        try:
+            return self._by_id[entity_id]
+        except KeyError:
+            raise UnknownEntityError(entity_id, self.suggest(entity_id)) from None
+
+    def get(self, entity_id: str) -> Entity | None:
+        """The entity with this id, or None."""
+        return self._by_id.get(entity_id)
+
+    def resolve(self, query: str) -> tuple[Entity, str]:
+        """The entity a name or id denotes, and the name that matched.
+
+        Exact ids win; then names compared by :func:`name_key` (case, width, diacritics, punctuation
+        and legal suffixes ignored), canonical names before aliases. Raises
+        :class:`UnknownEntityError` with ranked suggestions when nothing matches.
+
+        >>> from sanctiontrack import load
+        >>> entity, matched = load().entities.resolve("HUAWEI TECHNOLOGIES CO., LTD")
+        >>> entity.id, matched
+        ('huawei', 'Huawei Technologies Co., Ltd.')
+        """
+        hit = self._cache.get(query)
+        if hit is not None:
+            return hit
+        entity = self._by_id.get(query)
+        if entity is not None:
+            found = (entity, entity.name)
+        else:
+            matches = self._by_key.get(name_key(query)) if isinstance(query, str) else None
+            if not matches:
+                raise UnknownEntityError(str(query), self.suggest(str(query)))
+            _, entity_id, name = matches[0]
+            found = (self._by_id[entity_id], name)
+        if len(self._cache) < 100_000:
+            self._cache[query] = found
+        return found
+
+    def search(self, text: str, limit: int = 10, cutoff: float = 60.0) -> tuple[EntityMatch, ...]:
+        """Entities whose names resemble ``text``, best first, one row per entity.
+
+        >>> from sanctiontrack import load
+        >>> load().entities.search("hikvison")[0].entity.id
+        'hikvision'
+        """
+        from rapidfuzz import fuzz, process  # imported here: plain lookups do not need it
+
+        key = name_key(text)
+        if not key:
+            return ()
+        scored: dict[str, EntityMatch] = {}
+        exact = self._by_key.get(key, ())
+        for _, entity_id, name in exact:
+            scored.setdefault(entity_id, EntityMatch(self._by_id[entity_id], name, 100.0))
+        for choice, score, _ in process.extract(key, self._keys, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=cutoff):
+            for _, entity_id, name in self._by_key[choice]:
+                if entity_id not in scored or scored[entity_id].score < score:
+                    scored[entity_id] = EntityMatch(self._by_id[entity_id], name, float(score))
+        ranked = sorted(scored.values(), key=lambda m: (-m.score, -fuzz.ratio(key, name_key(m.name)), m.entity.id))
+        return tuple(ranked[:limit])
+
+    def suggest(self, text: str, limit: int = 5) -> tuple[str, ...]:
+        """Names close to ``text``, best first, for "did you mean" messages."""
+        return tuple(f"{m.name}" if m.name == m.entity.name else f"{m.name} ({m.entity.name})" for m in self.search(text, limit, 50.0))
+
+    def _named(self, key: str) -> list[tuple[int, str, str]]:
+        """The entities a normalized key names, by a name or alias (ids left out): for screening."""
+        return [entry for entry in self._by_key.get(key, ()) if entry[0] < 2]
+
+    def _name_keys(self) -> list[str]:
+        """Every normalized key of a name or alias (ids left out: a screened list holds names)."""
+        return [key for key, entries in self._by_key.items() if entries[0][0] < 2]

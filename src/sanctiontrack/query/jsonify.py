@@ -1,0 +1,170 @@
+"""Plain-data views of query results, shared by the CLI's JSON output and the docs generator."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model.records import Action, Entity, Link
+from .results import CarveOut, Citation, Diff, NotOperative, Restriction, Restrictions, ScreenResult, TimelineEvent
+
+__all__ = ["action_ref", "diff_json", "entity_json", "restrictions_json", "screen_json", "timeline_json"]
+
+
+def entity_json(entity: Entity) -> dict[str, Any]:
+    """The identifying fields of an entity."""
+    return {"id": entity.id, "name": entity.name, "kind": entity.kind.value, "country": entity.country}
+
+
+def action_ref(action: Action) -> dict[str, Any]:
+    """An action's id, kind, title and dates."""
+    return {
+        "id": action.id,
+        "kind": action.kind.value,
+        "title": action.title,
+        "jurisdiction": action.jurisdiction,
+        "authority": action.authority,
+        "dates": {kind.value: str(value) for kind, value in action.dates.items()},
+    }
+
+
+def _via(via: tuple[Link, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "relation": link.relation.value,
+            "entity": link.entity,
+            "from": str(link.start) if link.start else None,
+            "until": str(link.until) if link.until else None,
+        }
+        for link in via
+    ]
+
+
+def _citation(citation: Citation) -> dict[str, Any]:
+    source = citation.source
+    out: dict[str, Any] = {"source": source.id, "kind": source.kind.value, "publisher": source.publisher, "title": source.title}
+    if source.url:
+        out["url"] = source.url
+    if citation.evidence.quote:
+        out["quote"] = citation.evidence.quote
+    if citation.evidence.locator:
+        out["locator"] = citation.evidence.locator
+    return out
+
+
+def _carve(carve: CarveOut) -> dict[str, Any]:
+    return {
+        "action": carve.action.id,
+        "title": carve.action.title,
+        "purpose": carve.purpose,
+        "prohibitions": list(carve.prohibitions),
+        "entities": list(carve.entities),
+    }
+
+
+def _restriction(r: Restriction, matched: str | None) -> dict[str, Any]:
+    basis: dict[str, Any] = {"type": r.basis.value, "listed_as": r.target.listed_as, "via": _via(r.via)}
+    if r.basis.value == "named":
+        basis["matched_alias"] = matched
+    return {
+        "action": r.action.id,
+        "title": r.action.title,
+        "kind": r.action.kind.value,
+        "jurisdiction": r.action.jurisdiction,
+        "status": r.status.value,
+        "basis": basis,
+        "prohibitions": [
+            {"id": p.prohibition.id, "category": p.prohibition.category.value, "state": p.state.value, "date": p.date, "by": list(p.by)}
+            for p in r.prohibitions
+        ],
+        "exemptions": [_carve(c) for c in r.exemptions],
+        "sources": [_citation(c) for c in r.sources],
+        "explanation": r.explanation,
+    }
+
+
+def _not_operative(n: NotOperative) -> dict[str, Any]:
+    return {
+        "action": n.action.id,
+        "title": n.action.title,
+        "kind": n.action.kind.value,
+        "reason": n.reason.value,
+        "explanation": n.explanation,
+        "basis": {"type": n.basis.value, "via": _via(n.via)},
+        "date": n.date,
+        "by": list(n.by),
+    }
+
+
+def restrictions_json(answer: Restrictions) -> dict[str, Any]:
+    """The answer to a point query as plain data (the CLI's ``--format json``)."""
+    return {
+        "entity": entity_json(answer.entity),
+        "matched": answer.matched,
+        "on": answer.on.to_date_string() if answer.on is not None else None,
+        "at": answer.at.isoformat() if answer.at is not None else None,
+        "restricted": answer.restricted,
+        "restrictions": [_restriction(r, answer.matched) for r in answer.restrictions],
+        "not_operative": [_not_operative(n) for n in answer.not_operative],
+    }
+
+
+def timeline_json(entity: Entity, events: tuple[TimelineEvent, ...]) -> dict[str, Any]:
+    """An entity's timeline as plain data."""
+    return {
+        "entity": entity_json(entity),
+        "events": [
+            {
+                "date": e.date,
+                "day": e.day.to_date_string(),
+                "event": e.label,
+                "prohibition": e.prohibition,
+                "action": e.action.id,
+                "description": e.description,
+                "restricted_before": e.restricted_before,
+                "restricted_after": e.restricted_after,
+                "in_force_before": list(e.in_force_before),
+                "in_force_after": list(e.in_force_after),
+            }
+            for e in events
+        ],
+    }
+
+
+def diff_json(diff: Diff) -> dict[str, Any]:
+    """A diff as plain data."""
+    return {
+        "entity": entity_json(diff.entity),
+        "from": diff.start.to_date_string(),
+        "to": diff.end.to_date_string(),
+        "restricted_before": diff.restricted_before,
+        "restricted_after": diff.restricted_after,
+        "came_into_force": [{"action": c.action.id, "title": c.action.title, "explanation": c.explanation} for c in diff.came_into_force],
+        "went_out_of_force": [
+            {"action": c.action.id, "title": c.action.title, "explanation": c.explanation} for c in diff.went_out_of_force
+        ],
+        "events": timeline_json(diff.entity, diff.events)["events"],
+    }
+
+
+def screen_json(results: tuple[ScreenResult, ...], on: str) -> dict[str, Any]:
+    """Screening results as plain data."""
+    return {
+        "on": on,
+        "results": [
+            {
+                "query": r.query,
+                "hit": r.hit,
+                "matches": [
+                    {
+                        "entity": m.entity.id,
+                        "name": m.entity.name,
+                        "matched_name": m.name,
+                        "score": round(m.score, 1),
+                        "restricted": m.restricted,
+                    }
+                    for m in r.matches
+                ],
+            }
+            for r in results
+        ],
+    }

@@ -1,0 +1,471 @@
+"""The query API: what applied to an entity on a day, its timeline, diffs, everything in force, screening."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+import pendulum
+
+from ..engine.daily import Daily, DayIndex, restricted_on
+from ..engine.semantics import Engine
+from ..model.clock import DAY_FOREVER, day_ceil, day_of, day_window, seconds
+from ..model.dates import parse_day
+from ..model.errors import QueryError, UnknownActionError
+from ..model.names import did_you_mean, name_key
+from ..model.records import Action, Dataset, Link, Source
+from ..model.vocabulary import ActionKind, DateKind
+from ..screen.score import Screener
+from .entities import Entities
+from .explain import Explainer
+from .results import (
+    ActionHistory,
+    Basis,
+    Change,
+    Diff,
+    NotOperative,
+    Restriction,
+    Restrictions,
+    ScreenMatch,
+    ScreenResult,
+    Span,
+    TimelineEvent,
+    _Fixed,
+)
+
+__all__ = ["Tracker"]
+
+
+@contextmanager
+def paused_gc(*, freeze: bool = True) -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many long-lived objects at once.
+
+    The records form no cycles worth collecting, and a collection pass over a growing heap of
+    millions of them costs several times the build itself. Afterwards the objects are moved to
+    the collector's permanent generation (``gc.freeze()``), so that later full collections, which
+    would otherwise traverse them all again, skip them (``freeze=False`` for short-lived objects).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def _instant(value: object) -> pendulum.DateTime:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise QueryError(f"'at' must carry a time zone; a naive time names no instant (got {value.isoformat()!r})")
+        return pendulum.instance(value)
+    if isinstance(value, str):
+        try:
+            from ..model.dates import parse_instant
+
+            return parse_instant(value)
+        except ValueError as exc:
+            raise QueryError(f"'at': {exc}") from None
+    raise QueryError(f"'at' must be an aware datetime or ISO text with an offset (got {value!r})")
+
+
+class Tracker:
+    """A loaded dataset ready for questions; build one with :func:`sanctiontrack.load`.
+
+    >>> from sanctiontrack import load
+    >>> tracker = load()
+    >>> tracker.restrictions("iFlyTek", on="2019-10-09").restricted
+    True
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        with paused_gc():
+            self.engine = Engine(dataset)
+            self.entities = Entities(dataset.entities)
+            self.engine.by_target  # noqa: B018  # every entity's first query needs it
+        self._daily = Daily(self.engine)
+        self.sources: dict[str, Source] = {s.id: s for s in dataset.sources}
+        self._explainer = Explainer(self.engine, self.sources)
+        self._days: dict[object, pendulum.Date] = {}
+        self._fast: dict[str, tuple[DayIndex, str, tuple[int, ...]]] = {}
+        self._ordinals: dict[object, int] = {}
+        self._screener: Screener | None = None
+
+    def _build_all(self) -> None:
+        """Compile every action and build every entity's day index now, rather than when first asked.
+
+        Done before a snapshot is written, so that every process loading it starts with them.
+        """
+        with paused_gc():
+            self._daily.build_all()
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"dataset": self.dataset, "engine": self.engine, "daily": self._daily, "entities": self.entities}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.dataset = state["dataset"]  # type: ignore[assignment]
+        self.engine = state["engine"]  # type: ignore[assignment]
+        self._daily = state["daily"]  # type: ignore[assignment]
+        self.entities = state["entities"]  # type: ignore[assignment]
+        self.sources = {s.id: s for s in self.dataset.sources}
+        self._explainer = Explainer(self.engine, self.sources)
+        self._days = {}
+        self._fast = {}
+        self._ordinals = {}
+        self._screener = None
+
+    # -- lookups -----------------------------------------------------------------------------
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """Every action, in file order."""
+        return self.dataset.actions
+
+    def action(self, action_id: str) -> Action:
+        """The action with this id; raises :class:`UnknownActionError` with suggestions.
+
+        >>> from sanctiontrack import load
+        >>> load().action("us-eo-13942-tiktok").dates.signed.text()
+        '2020-08-06'
+        """
+        found = self.engine.actions.get(action_id)
+        if found is None:
+            hint = did_you_mean(action_id, list(self.engine.actions), cutoff=60)
+            raise UnknownActionError(action_id, (hint,) if hint else ())
+        return found
+
+    def _day(self, value: object) -> pendulum.Date:
+        """Parse a query day, remembering the answer for the next query with the same value."""
+        try:
+            day = parse_day(value)
+        except ValueError as exc:
+            raise QueryError(str(exc)) from None
+        if isinstance(value, (str, dt.date)) and len(self._days) < 100_000:
+            self._days[value] = day
+        return day
+
+    # -- point queries -----------------------------------------------------------------------
+
+    def restrictions(
+        self,
+        entity: str,
+        *,
+        on: str | dt.date | None = None,
+        at: str | dt.datetime | None = None,
+        jurisdiction: str | None = None,
+    ) -> Restrictions:
+        """What restricted ``entity`` on day ``on`` (or at instant ``at``), and what did not and why.
+
+        ``entity`` is an id, a name or an alias in any script. Exactly one of ``on`` (a date or
+        ``YYYY-MM-DD``; the whole calendar day in each action's own zone) or ``at`` (an aware instant)
+        is required: there is no implicit "today".
+
+        >>> from sanctiontrack import load
+        >>> answer = load().restrictions("科大讯飞", on="2019-10-08")
+        >>> answer.restricted, [n.reason.value for n in answer.not_operative]
+        (False, ['not_yet_effective'])
+        """
+        if at is None and jurisdiction is None and on is not None:
+            hit = self._fast.get(entity)
+            if hit is None:
+                hit = self._remember(entity)
+            try:
+                day = self._days.get(on)
+            except TypeError:  # unhashable: let _day say what is wrong with it
+                day = None
+            if day is None:
+                day = self._day(on)
+            return Restrictions(hit[0], day, hit[1])
+        if (on is None) == (at is None):
+            raise QueryError("give exactly one of 'on' (a day) or 'at' (an instant)")
+        found, matched = self.entities.resolve(entity)
+        if at is not None:
+            instant = _instant(at)
+            point = int(instant.timestamp())
+            items = self.engine.evaluate(found.id, lambda tz: (point, point + 1), jurisdiction)
+            parts = self._explainer.explain(found.id, items)
+            return Restrictions(_Fixed(found, any(i.operative for i in items), parts), instant, matched)
+        day = self._day(on)
+        ordinal = day.toordinal()
+        items = self.engine.evaluate(found.id, lambda tz: day_window(ordinal, tz), jurisdiction)
+        parts = self._explainer.explain(found.id, items)
+        return Restrictions(_Fixed(found, any(i.operative for i in items), parts), day, matched)
+
+    def _remember(self, query: str) -> tuple[DayIndex, str, tuple[int, ...]]:
+        """Resolve a name once; later queries with the same text go straight to the entity's index."""
+        found, matched = self.entities.resolve(query)
+        index = self._index(found.id)
+        hit = (index, matched, index.bounds)
+        if len(self._fast) < 100_000:
+            self._fast[query] = hit
+        return hit
+
+    def _index(self, entity_id: str) -> DayIndex:
+        index = self._daily.ensure(entity_id)
+        if index.explainer is None:
+            index.entity = self.entities[entity_id]
+            index.explainer = self
+        return index
+
+    def segments(self, entity_id: str, bounds: tuple[int, ...]) -> list[int]:
+        """The days on which the explanation for ``entity_id`` can change."""
+        points = set(bounds)
+        for ts, tz in self.engine.breakpoints(entity_id):
+            points.add(day_of(ts, tz))
+            points.add(day_ceil(ts, tz))
+        return sorted(p for p in points if -DAY_FOREVER < p < DAY_FOREVER)
+
+    def explain_day(self, entity_id: str, ordinal: int) -> tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]:
+        """The explanation for one entity on one day, evaluated directly."""
+        items = self.engine.evaluate(entity_id, lambda tz: day_window(ordinal, tz))
+        return self._explainer.explain(entity_id, items)
+
+    def restricted(self, entity: str, *, on: str | dt.date) -> bool:
+        """Whether ``entity`` was restricted on day ``on``: the verdict of :meth:`restrictions`, without the explanation.
+
+        >>> from sanctiontrack import load
+        >>> load().restricted("Huawei", on="2019-05-15")
+        False
+        """
+        hit = self._fast.get(entity)
+        if hit is None:
+            hit = self._remember(entity)
+        try:
+            ordinal = self._ordinals.get(on)
+        except TypeError:  # unhashable: let _day say what is wrong with it
+            ordinal = None
+        if ordinal is None:
+            ordinal = self._day(on).toordinal()
+            if isinstance(on, (str, dt.date)) and len(self._ordinals) < 100_000:
+                self._ordinals[on] = ordinal
+        return bisect_right(hit[2], ordinal) & 1 == 1
+
+    # -- histories ---------------------------------------------------------------------------
+
+    def timeline(self, entity: str) -> tuple[TimelineEvent, ...]:
+        """Dated events concerning ``entity``, oldest first, with the state before and after each.
+
+        >>> from sanctiontrack import load
+        >>> events = load().timeline("iFlyTek")
+        >>> [(e.date, e.label) for e in events][:2]
+        [('2019-10-07', 'announced'), ('2019-10-09', 'effective')]
+        """
+        found, _ = self.entities.resolve(entity)
+        raw: list[tuple[int, str, DateKind, str | None, Action, str]] = []
+        related: set[str] = set()
+        for aid, _index, _chains in self.engine.candidates(found.id):
+            related.add(aid)
+            related.update(self.engine.compiled[aid].related_by)
+        for aid in sorted(related):
+            action = self.engine.actions[aid]
+            tz = action.zone
+            for kind, value in action.dates.items():
+                raw.append((seconds(value, tz), str(value), kind, None, action, self._describe(action, kind)))
+            for prohibition in action.restricts:
+                for kind, maybe in ((DateKind.EFFECTIVE, prohibition.effective), (DateKind.ENDED, prohibition.ended)):
+                    if maybe is not None:
+                        raw.append(
+                            (seconds(maybe, tz), str(maybe), kind, prohibition.id, action, f"{prohibition.id}: {prohibition.summary}")
+                        )
+        raw.sort(key=lambda r: (r[0], r[4].id, r[3] is not None, r[2].value, r[3] or ""))
+        events: list[TimelineEvent] = []
+        for ts, text, kind, pid, action, description in raw:
+            tz = action.zone
+            day = pendulum.from_timestamp(ts, tz=tz).date()
+            before = self.restrictions(found.id, on=day.subtract(days=1))
+            after = self.restrictions(found.id, on=day)
+            events.append(
+                TimelineEvent(
+                    text,
+                    day,
+                    kind,
+                    action,
+                    description,
+                    before.restricted,
+                    after.restricted,
+                    tuple(r.action.id for r in before.restrictions),
+                    tuple(r.action.id for r in after.restrictions),
+                    pid,
+                )
+            )
+        return tuple(events)
+
+    def history(self, entity: str) -> tuple[ActionHistory, ...]:
+        """For each action concerning ``entity``, the spans of days it was in force, suspended or lapsed.
+
+        States: ``in_force``, ``in_force_with_exemption`` (a carve-out applied), ``suspended``
+        (enjoined or stayed), ``lapsed`` (between renewals). Days outside every span: not yet in
+        force, ended, or never binding. Non-binding actions appear with no spans.
+
+        >>> from sanctiontrack import load
+        >>> [(s.start.to_date_string(), s.state) for h in load().history("iflytek") for s in h.spans][:2]
+        [('2019-10-09', 'in_force'), ('2020-02-24', 'in_force_with_exemption')]
+        """
+        found, _ = self.entities.resolve(entity)
+        index = self._index(found.id)
+        days = index.days if index.days is not None else self.segments(found.id, index.bounds)
+        index.days = days
+        rows: dict[str, dict[str, object]] = {}
+        order: list[str] = []
+        for position, day in enumerate(days):
+            end = days[position + 1] if position + 1 < len(days) else None
+            answer = self.restrictions(found.id, on=pendulum.Date.fromordinal(day))
+            seen: set[str] = set()
+            for r in answer.restrictions:
+                state = "in_force_with_exemption" if r.exemptions else "in_force"
+                operative = ", ".join(p.id for p in r.operative)
+                detail = "; ".join(c.purpose or c.action.title for c in r.exemptions) if r.exemptions else f"operative: {operative}"
+                self._extend(rows, order, r.action, r.basis, r.via, day, end, state, detail)
+                seen.add(r.action.id)
+            for n in answer.not_operative:
+                if n.action.id in seen:
+                    continue
+                paused = {"suspended": "suspended", "lapsed": "lapsed"}.get(n.reason.value)
+                self._extend(rows, order, n.action, n.basis, n.via, day, end, paused, n.explanation)
+        out = []
+        for aid in order:
+            row = rows[aid]
+            spans = tuple(
+                Span(pendulum.Date.fromordinal(a), pendulum.Date.fromordinal(b) if b is not None else None, state, detail)
+                for a, b, state, detail in row["spans"]  # type: ignore[attr-defined]
+            )
+            out.append(ActionHistory(row["action"], row["basis"], row["via"], spans))  # type: ignore[arg-type]
+        return tuple(out)
+
+    @staticmethod
+    def _extend(
+        rows: dict[str, dict[str, object]],
+        order: list[str],
+        action: Action,
+        basis: Basis,
+        via: tuple[Link, ...],
+        day: int,
+        end: int | None,
+        state: str | None,
+        detail: str,
+    ) -> None:
+        row = rows.get(action.id)
+        if row is None:
+            row = rows[action.id] = {"action": action, "basis": basis, "via": via, "spans": []}
+            order.append(action.id)
+        if state is None:
+            return
+        spans: list[list[object]] = row["spans"]  # type: ignore[assignment]
+        if spans and spans[-1][1] == day and spans[-1][2] == state and spans[-1][3] == detail:
+            spans[-1][1] = end
+        else:
+            spans.append([day, end, state, detail])
+
+    @staticmethod
+    def _describe(action: Action, kind: DateKind) -> str:
+        verb = action.kind.issued if kind is DateKind.SIGNED else kind.verb
+        rel = "; ".join(f"{r.type.value} {r.action}" for r in action.relations)
+        return f"{action.title} {verb}" + (f" ({rel})" if rel and kind is DateKind.EFFECTIVE else "")
+
+    def diff(self, entity: str, start: str | dt.date, end: str | dt.date) -> Diff:
+        """What came into and went out of force for ``entity`` between two days.
+
+        >>> from sanctiontrack import load
+        >>> change = load().diff("iFlyTek", "2019-10-08", "2019-10-09")
+        >>> change.restricted_before, change.restricted_after, [c.action.id for c in change.came_into_force]
+        (False, True, ['us-bis-2019-xinjiang-entity-list'])
+        """
+        first, last = self._day(start), self._day(end)
+        if last < first:
+            raise QueryError(f"'end' ({last}) must not be before 'start' ({first})")
+        before = self.restrictions(entity, on=first)
+        after = self.restrictions(entity, on=last)
+        old = {r.action.id: r for r in before.restrictions}
+        new = {r.action.id: r for r in after.restrictions}
+        came = tuple(Change(r.action, "came_into_force", r.explanation) for aid, r in new.items() if aid not in old)
+        left_reasons = {n.action.id: n.explanation for n in after.not_operative}
+        went = tuple(
+            Change(r.action, "went_out_of_force", left_reasons.get(aid, "no longer concerns this entity"))
+            for aid, r in old.items()
+            if aid not in new
+        )
+        events = tuple(e for e in self.timeline(before.entity.id) if first < e.day <= last)
+        return Diff(before.entity, first, last, before.restricted, after.restricted, came, went, events)
+
+    def in_force(
+        self,
+        *,
+        on: str | dt.date,
+        jurisdiction: str | None = None,
+        kind: str | ActionKind | None = None,
+        authority: str | None = None,
+    ) -> tuple[Action, ...]:
+        """Every binding action operative on day ``on``, optionally filtered.
+
+        ``authority`` matches case-insensitively anywhere in the authority's name.
+
+        >>> from sanctiontrack import load
+        >>> ids = [a.id for a in load().in_force(on="2020-02-20", jurisdiction="US", kind="entity_list_addition")]
+        >>> "us-bis-2019-huawei-entity-list" in ids
+        True
+        """
+        day = self._day(on).toordinal()
+        wanted_kind = ActionKind(kind) if isinstance(kind, str) else kind
+        out = []
+        for action in self.dataset.actions:
+            if jurisdiction is not None and action.jurisdiction != jurisdiction:
+                continue
+            if wanted_kind is not None and action.kind is not wanted_kind:
+                continue
+            if authority is not None and authority.casefold() not in action.authority.casefold():
+                continue
+            if self.engine.in_force(action.id, *day_window(day, action.zone)):
+                out.append(action)
+        return tuple(out)
+
+    # -- screening ---------------------------------------------------------------------------
+
+    def screen(self, names: Iterable[str], *, on: str | dt.date, threshold: float = 85.0, limit: int = 3) -> tuple[ScreenResult, ...]:
+        """For each name, the best-matching entities (score 0–100) and whether each was restricted on ``on``.
+
+        Names are compared by their normalized keys. A known name scores the highest of its whole-name
+        similarity (misspellings), the same with the words of each in order, and 90 when every word of
+        one name is a word of the other; an exact match scores 100. Each entity counts once, with its
+        best name; entities rank by score, then whole-name similarity, then id. ``threshold`` is the
+        lowest score kept (above 0, at most 100).
+
+        >>> from sanctiontrack import load
+        >>> [(r.query, [m.entity.id for m in r.matches]) for r in load().screen(["IFLYTEK CO LTD", "Acme Widgets"], on="2020-03-01")]
+        [('IFLYTEK CO LTD', ['iflytek']), ('Acme Widgets', [])]
+        """
+        if not 0 < threshold <= 100:
+            raise QueryError(f"threshold must be above 0 and at most 100, got {threshold!r}")
+        if limit < 1:
+            raise QueryError(f"limit must be at least 1, got {limit!r}")
+        day = self._day(on)
+        names = list(names)
+        keys = [name_key(n) for n in names]
+        if self._screener is None:
+            self._screener = Screener(self.entities._name_keys())
+        distinct = list(dict.fromkeys(key for key in keys if key))
+        scored = dict(zip(distinct, self._screener.scores(distinct, threshold), strict=True))
+        results: list[ScreenResult] = []
+        for query, key in zip(names, keys, strict=True):
+            best: dict[str, tuple[float, float, str]] = {}  # entity id -> (score, closeness, name)
+            for choice, (score, closeness) in scored.get(key, {}).items():
+                for _, entity_id, name in self.entities._named(choice):
+                    prior = best.get(entity_id)
+                    if prior is None or (score, closeness, prior[2]) > (prior[0], prior[1], name):
+                        best[entity_id] = (score, closeness, name)
+            ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))[:limit]
+            matches = tuple(
+                ScreenMatch(self.entities[entity_id], name, score, self._restricted_on(entity_id, day))
+                for entity_id, (score, _, name) in ranked
+            )
+            results.append(ScreenResult(query, matches))
+        return tuple(results)
+
+    def _restricted_on(self, entity_id: str, day: pendulum.Date) -> bool:
+        index = self._daily.get(entity_id)
+        return index is not None and restricted_on(index.bounds, day.toordinal())
