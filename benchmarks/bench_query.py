@@ -158,7 +158,9 @@ def bench_build(tracker: Tracker, results: Results, repeat: int) -> list[Tracker
             engine, compiling = seconds(lambda: Engine(tracker.dataset))
             _, naming = seconds(lambda: Entities(tracker.dataset.entities))
             _, targets = seconds(lambda: engine.by_target)
-            everything, indexing = seconds(lambda: Daily(engine).build_all())
+            daily = Daily(engine)
+            _, indexing = seconds(daily.build_all)
+            everything = [e for e in engine.entities if daily.bounds(e)]
         finally:
             gc.enable()
     except (ImportError, AttributeError, TypeError) as exc:
@@ -252,11 +254,11 @@ def batch_mean(fn: Callable[[str, str], object], queries: Sequence[Query]) -> fl
 def operative_spans(tracker: Tracker) -> list[tuple[str, int, int, str]]:
     """(entity, first day, end day, action) for every operative span, from the library's compiled engine.
 
-    Mirrors ``_daily.build_daily`` per action instead of per entity, so SQLite can name the action; uses
-    the engine's compiled periods, per-target cuts, suspension windows and ownership chains (internal API,
-    so ``check_spans`` compares the result with the library's own day index before anything is timed).
+    Projects the engine's operative periods per action instead of per entity, so SQLite can name the
+    action (internal API, so ``check_spans`` compares the result with the library's own day index
+    before anything is timed).
     """
-    from sanctiontrack.engine.daily import _days, _operative
+    from sanctiontrack.engine.daily import project
     from sanctiontrack.model.intervals import intersect
 
     engine = tracker.engine
@@ -271,11 +273,11 @@ def operative_spans(tracker: Tracker) -> list[tuple[str, int, int, str]]:
         if not (action.kind.is_restricting and action.restricts):
             continue
         tz = action.zone
-        for target in action.targets:
+        for index, target in enumerate(action.targets):
             entity = target.entity
-            if entity is None:
+            if entity is None or not target.counted:
                 continue
-            operative = _operative(c, target.prohibitions or tuple(p.id for p in action.restricts), entity)
+            operative = engine.target_operative(aid, index)
             if not operative:
                 continue
             reach: list[tuple[str, tuple[tuple[Any, ...], ...]]] = [(entity, ())]
@@ -283,7 +285,7 @@ def operative_spans(tracker: Tracker) -> list[tuple[str, int, int, str]]:
                 reach.extend(descendants.get(entity, ()))
             for who, chains in reach:
                 span = intersect(operative, engine.validity(chains, tz)) if chains else operative
-                rows.extend((who, max(start, FIRST_ORDINAL), min(end, END_ORDINAL), aid) for start, end in _days(span, tz) if start < end)
+                rows.extend((who, max(start, FIRST_ORDINAL), min(end, END_ORDINAL), aid) for start, end in project(span, tz) if start < end)
     return rows
 
 
@@ -310,16 +312,13 @@ def _iso(ordinal: int) -> str:
 def check_spans(tracker: Tracker, rows: Sequence[tuple[str, int, int, str]]) -> int | None:
     """Entities whose derived spans differ from the library's own day index (expected: 0; None if unavailable)."""
 
-    def restricted(index: Any) -> Sequence[tuple[int, int]]:
-        if hasattr(index, "restricted"):  # interval tuples
-            return index.restricted  # type: ignore[no-any-return]
-        bounds = index.bounds  # a flat sorted sequence of run starts and ends
-        return list(zip(bounds[0::2], bounds[1::2], strict=True))
+    def restricted(bounds: Sequence[int]) -> Sequence[tuple[int, int]]:
+        return list(zip(bounds[0::2], bounds[1::2], strict=True))  # a flat sorted sequence of run starts and ends
 
     try:
         from sanctiontrack.model.intervals import union
 
-        daily = {e: restricted(index) for e, index in tracker._daily.build_all().items()}
+        daily = {e.id: restricted(tracker._daily.bounds(e.id)) for e in tracker.dataset.entities}
     except (ImportError, AttributeError, ValueError):
         return None
     entities = {e for e, spans in daily.items() if spans}

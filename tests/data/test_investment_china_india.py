@@ -84,7 +84,7 @@ def test_dod_removal_of_2021_06_03_ends_the_tranche() -> None:
 
 def test_eo_14032_reaches_new_annex_companies_from_2021_08_02() -> None:
     """EO 14032's prohibition starts on 2021-08-02 (12:01 a.m. EDT) for the 59 Annex companies."""
-    for name in ("Aerosun Corporation", "PROVEN HONOUR CAPITAL LIMITED", "Zhonghang Electronic Measuring Instruments Company Limited"):
+    for name in ("Aerosun Corporation", "AVIC JONHON OPTRONIC TECHNOLOGY CO., LTD.", "ZEMIC"):
         assert_not_restricted(name, on="2021-08-01", jurisdiction="US")
         assert_restricted(name, on="2021-08-02", by=EO_14032, jurisdiction="US")
 
@@ -101,10 +101,11 @@ def test_eo_14032_is_still_in_force_in_2026() -> None:
     assert_restricted("Aviation Industry Corporation of China, Ltd.", on="2026-12-01", by=EO_14032)
 
 
-def test_eo_14032_names_huawei_investment_holding_but_not_its_owner_link() -> None:
-    """EO 14032 names Huawei Investment & Holding itself; the 'Linked To' remark on Proven Glory carries nothing."""
-    assert_restricted("Huawei Investment & Holding Co., Ltd.", on="2021-08-02", by=EO_14032)
-    assert_resolves("PROVEN GLORY CAPITAL LIMITED", "proven-glory-capital")
+def test_eo_14032_names_huawei_investment_holding_and_its_bvi_vehicles() -> None:
+    """EO 14032 names Huawei Investment & Holding and Proven Glory / Proven Honour (BVI) from 2021-08-02."""
+    for name in ("Huawei Investment & Holding Co., Ltd.", "Proven Glory", "Proven Honour"):
+        assert_not_applied(name, on="2021-08-01", action=EO_14032, reason=Reason.NOT_YET_EFFECTIVE)
+        assert_restricted(name, on="2021-08-02", by=EO_14032)
 
 
 # -- EO 14105 and Treasury's outbound investment rule --------------------------------------------
@@ -199,6 +200,14 @@ def test_section_69a_block_of_118_apps_names_games_by_their_listed_spelling() ->
     assert_restricted("Mobile Legends: Pocket", on="2020-09-02", by=INDIA_118)
     assert_not_restricted("Mobile Legends: Pocket", on="2020-09-01", jurisdiction="IN")
     assert_not_restricted("Tencent", on="2020-09-02", jurisdiction="IN")
+
+
+def test_section_69a_block_of_118_apps_reuses_the_existing_alipay_record() -> None:
+    """The September 2020 block names Alipay (existing id alipay); its owner Ant Group is not reached."""
+    assert_resolves("Alipay", "alipay")
+    assert_not_restricted("Alipay", on="2020-09-01", jurisdiction="IN")
+    assert_restricted("Alipay", on="2020-09-02", by=INDIA_118, jurisdiction="IN")
+    assert_not_restricted("Ant Group", on="2020-09-02", jurisdiction="IN")
 
 
 def test_section_69a_block_of_43_apps_from_2020_11_24() -> None:

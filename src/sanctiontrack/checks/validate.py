@@ -65,11 +65,10 @@ def validate(paths: Sequence[str | Path], *, seeds: Sequence[str | Path] = ()) -
     >>> problem.line, problem.col, problem.record, problem.message.endswith("(got 'ban')")
     (3, 11, 'x', True)
     """
-    from ..io.read import read_paths
-    from ..query.tracker import paused_gc
+    from ..io.read import paused_gc, read_paths
 
     resolved = [Path(p) for p in paths]
-    with paused_gc(freeze=False):
+    with paused_gc():
         read = read_paths(resolved)
         library = SeedLibrary(seed_folders(resolved, [Path(s) for s in seeds]))
         return validate_read(read, library)

@@ -33,19 +33,11 @@ from ..model.clock import seconds
 from ..model.dates import DateValue
 from ..model.intervals import FOREVER, NEVER, Intervals, clip, first_start, intersect, intersects, last_end, subtract, union
 from ..model.records import Action, Dataset, Entity, Link, Prohibition, Target
-from ..model.vocabulary import Reason, RelationType, Scope, State
+from ..model.vocabulary import Effect, Reason, RelationType, Scope, State
 
-__all__ = ["Cause", "Compiled", "Engine", "Item", "PState", "Reason", "State"]
+__all__ = ["Cause", "Compiled", "Engine", "Item", "PState", "binding", "operative"]
 
 Window = Callable[[str], tuple[int, int]]
-
-
-_INFORMATIONAL = frozenset({RelationType.UPHOLDS, RelationType.AMENDS})
-_TERMINATION_REASON = {
-    RelationType.REVOKES: Reason.REVOKED,
-    RelationType.LIFTS: Reason.LIFTED,
-    RelationType.SUPERSEDES: Reason.SUPERSEDED,
-}
 
 
 @attrs.frozen(slots=True)
@@ -251,6 +243,7 @@ class Engine:
         self.entities: dict[str, Entity] = {e.id: e for e in dataset.entities}
         self.compiled: dict[str, Compiled] = _Compiled(self)
         self._by_target: dict[str, list[tuple[str, int]]] | None = None
+        self._operative: dict[tuple[str, str | None, tuple[str, ...]], Intervals] = {}
         self.owned: dict[str, list[tuple[str, Link]]] = defaultdict(list)
         for entity in dataset.entities:
             for link in entity.links:
@@ -263,6 +256,7 @@ class Engine:
         state = dict(self.__dict__)
         state["compiled"] = dict(dict.items(self.compiled))
         state["_by_target"] = None
+        state["_operative"] = {}
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -318,9 +312,9 @@ class Engine:
                 if other is None:
                     continue
                 other.related_by.append(c.action.id)
-                if relation.type is RelationType.EXTENDS:
+                if relation.type.effect is Effect.EXTENDS:
                     other.extended_by.append(c.action.id)
-                elif relation.type is RelationType.IMPLEMENTS:
+                elif relation.type.effect is Effect.IMPLEMENTS:
                     other.implemented_by.append(c.action.id)
         self._relate(group)
         for c in group:
@@ -372,13 +366,14 @@ class Engine:
         # 3. terminations
         for c in involved:
             for relation in c.action.relations:
-                if not relation.type.terminates or relation.action not in compiled:
+                reason = relation.type.reason
+                if relation.type.effect is not Effect.TERMINATES or reason is None or relation.action not in compiled:
                     continue
                 when = relation.effective or c.action.dates.effective
                 if when is None:
                     continue
                 other = compiled[relation.action]
-                cause = Cause(seconds(when, other.zone), _TERMINATION_REASON[relation.type], c.action.id)
+                cause = Cause(seconds(when, other.zone), reason, c.action.id)
                 pids = frozenset(relation.prohibitions) or None
                 if relation.entities:
                     other.entity_cuts.append(EntityCut(cause, pids, frozenset(relation.entities)))
@@ -396,7 +391,7 @@ class Engine:
                 return
             c = compiled[aid]
             for relation in c.action.relations:
-                if relation.type is RelationType.IMPLEMENTS and relation.action in compiled and relation.action not in seen:
+                if relation.type.effect is Effect.IMPLEMENTS and relation.action in compiled and relation.action not in seen:
                     cap(relation.action, seen | {aid})
                     parent = compiled[relation.action]
                     end = last_end(parent.life)
@@ -410,7 +405,8 @@ class Engine:
         # 5-6. suspensions and carve-outs
         for c in involved:
             for relation in c.action.relations:
-                if relation.action not in compiled or not (relation.type.suspends or relation.type is RelationType.EXEMPTS):
+                effect = relation.type.effect
+                if relation.action not in compiled or effect not in (Effect.SUSPENDS, Effect.CARVES_OUT):
                     continue
                 other = compiled[relation.action]
                 tz = other.zone
@@ -423,7 +419,7 @@ class Engine:
                     frozenset(relation.entities) or None,
                     relation.purpose,
                 )
-                (other.suspensions if relation.type.suspends else other.carves).append(entry)
+                (other.suspensions if effect is Effect.SUSPENDS else other.carves).append(entry)
 
     # -- evaluation ------------------------------------------------------------------------------
 
@@ -507,7 +503,7 @@ class Engine:
         if not target.counted:
             return Item(action.id, index, chain, (), Reason.POSSIBLY_NAMED)
         if not action.restricts:
-            informational = bool(action.relations) and all(r.type in _INFORMATIONAL for r in action.relations)
+            informational = bool(action.relations) and all(r.type.effect is Effect.INFORMATIONAL for r in action.relations)
             if not c.life:
                 never = action.dates.effective is None and not informational  # a ruling that upholds has nothing to take effect
                 return Item(action.id, index, chain, (), Reason.NEVER_EFFECTIVE if never else Reason.NO_PROHIBITIONS)
@@ -546,18 +542,13 @@ class Engine:
         return Item(action.id, index, chain, states, _overall(states), ts=_overall_ts(states), by=_overall_by(states))
 
     def _pstate(self, c: Compiled, pid: str, target: Target, validity: Intervals | None, start: int, end: int) -> PState:
-        period = c.prohibitions.get(pid, NEVER)
-        causes = list(c.prohibition_causes.get(pid, ())) + list(c.life_causes)
-        for cut in c.entity_cuts:
-            if target.entity in cut.entities and (cut.prohibitions is None or pid in cut.prohibitions):
-                period = clip(period, None, cut.cause.ts)
-                causes.append(cut.cause)
+        period, cuts, suspended = binding(c, pid, target.entity)
+        causes = [*c.prohibition_causes.get(pid, ()), *c.life_causes, *cuts]
         if validity is not None:
             period = intersect(period, validity)
             vend = last_end(validity)
             if vend is not None and vend < FOREVER:
                 causes.append(Cause(vend, Reason.NOT_AFFILIATED))
-        suspended = [w for w in c.suspensions if w.applies(pid, target.entity)]
         operative = subtract(period, union(*(w.window for w in suspended))) if suspended else period
         if intersects(operative, start, end):
             since = max(s for s, e in operative if s < end and e > start)
@@ -575,6 +566,40 @@ class Engine:
             return PState(pid, State.ENDED, last, (cause.by,) if cause and cause.by else (), cause.reason if cause else Reason.EXPIRED)
         following = next(s for s, _ in period if s >= end)
         return PState(pid, State.LAPSED, following)
+
+    def target_operative(self, aid: str, index: int) -> Intervals:
+        """When target ``index`` of restriction ``aid`` is bound by one of its prohibitions (before any ownership chain).
+
+        The same reading as a point query's (:func:`binding`, then suspensions), over all time: the
+        day index is this, projected onto days. Shared by the targets the action treats alike.
+        """
+        c = self.compiled[aid]
+        target = c.action.targets[index]
+        pids = target.prohibitions or tuple(p.id for p in c.action.restricts)
+        alike = not target.prohibitions and not c.entity_cuts and all(w.entities is None for w in c.suspensions)
+        key = (aid, None if alike else target.entity, pids)
+        found = self._operative.get(key)
+        if found is None:
+            found = self._operative[key] = operative(c, pids, target.entity)
+        return found
+
+    def restricted_spans(self, entity_id: str) -> list[tuple[Intervals, str]]:
+        """Every period (instants, with the action's zone) in which a restriction binds ``entity_id``.
+
+        Direct targets and, through ownership chains valid at the time, owners' targets with
+        ``scope: with_subsidiaries``; unconfirmed targets never count.
+        """
+        out: list[tuple[Intervals, str]] = []
+        for aid, index, chains in self.candidates(entity_id):
+            action = self.actions[aid]
+            if not (action.kind.is_restricting and action.restricts and action.targets[index].counted):
+                continue
+            span = self.target_operative(aid, index)
+            if span and chains:
+                span = intersect(span, self.validity(chains, action.zone))
+            if span:
+                out.append((span, action.zone))
+        return out
 
     def prohibition(self, aid: str, pid: str) -> Prohibition:
         """Prohibition ``pid`` of action ``aid``."""
@@ -625,6 +650,27 @@ class Engine:
         return {(ts, tz) for ts, tz in points if -FOREVER < ts < FOREVER}
 
 
+def binding(c: Compiled, pid: str, entity: str | None) -> tuple[Intervals, list[Cause], list[RelationWindow]]:
+    """Prohibition ``pid`` of ``c`` for target ``entity``: its period (own dates, terminations, cuts for that target),
+    the cuts that applied, and the suspensions that cover it. The one reading of steps 1 to 5 per target."""
+    period = c.prohibitions.get(pid, NEVER)
+    cuts: list[Cause] = []
+    for cut in c.entity_cuts:
+        if entity in cut.entities and (cut.prohibitions is None or pid in cut.prohibitions):
+            period = clip(period, None, cut.cause.ts)
+            cuts.append(cut.cause)
+    return period, cuts, [w for w in c.suspensions if w.applies(pid, entity)]
+
+
+def operative(c: Compiled, pids: Sequence[str], entity: str | None) -> Intervals:
+    """When any of ``pids`` binds target ``entity``: each period from :func:`binding`, less its suspensions."""
+    spans = []
+    for pid in pids:
+        period, _, suspended = binding(c, pid, entity)
+        spans.append(subtract(period, union(*(w.window for w in suspended))) if suspended else period)
+    return spans[0] if len(spans) == 1 else union(*spans)
+
+
 def _suspension_start(suspended: Iterable[RelationWindow], by: tuple[str, ...], start: int, end: int) -> int | None:
     """When the suspension in force during ``[start, end)`` began (the latest such start)."""
     starts = [s for w in suspended if w.by in by for s, e in w.window if s < end and e > start]
@@ -632,17 +678,15 @@ def _suspension_start(suspended: Iterable[RelationWindow], by: tuple[str, ...], 
 
 
 def _cause_at(causes: Iterable[Cause], ts: int | None) -> Cause | None:
+    """What ended something at ``ts``; when several causes coincide, the reason with the lowest precedence wins."""
     matching = [c for c in causes if c.ts == ts]
-    if not matching:
-        return None
-    order = [Reason.REVOKED, Reason.SUPERSEDED, Reason.LIFTED, Reason.PARENT_ENDED, Reason.NOT_AFFILIATED, Reason.EXPIRED]
-    return min(matching, key=lambda c: order.index(c.reason) if c.reason in order else len(order))
+    return min(matching, key=lambda c: c.reason.precedence) if matching else None
 
 
 def _never_reason(c: Compiled, causes: Sequence[Cause]) -> Reason:
     if c.action.dates.effective is None:
         return Reason.NEVER_EFFECTIVE
-    terminations = [x for x in causes if x.reason in (Reason.REVOKED, Reason.LIFTED, Reason.SUPERSEDED, Reason.PARENT_ENDED)]
+    terminations = [x for x in causes if x.reason.terminal]
     return terminations[0].reason if terminations else Reason.NEVER_EFFECTIVE
 
 

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from ..io.bundle import bundled_data
 from ..io.files import collect_files, seed_folders
+from ..io.read import paused_gc
 from ..io.seeds import SeedLibrary
 from ..model.errors import DataError
 from ..model.records import Dataset
-from .tracker import Tracker, paused_gc
+from .tracker import Tracker
 
 __all__ = ["cache_dir", "load", "snapshot_key"]
 

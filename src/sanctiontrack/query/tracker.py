@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
 import pendulum
 
-from ..engine.daily import Daily, DayIndex, restricted_on
+from ..engine.daily import Daily, restricted_on
 from ..engine.semantics import Engine
+from ..io.read import paused_gc
 from ..model.clock import DAY_FOREVER, day_ceil, day_of, day_window, seconds
 from ..model.dates import parse_day
 from ..model.errors import QueryError, UnknownActionError
 from ..model.names import did_you_mean, name_key
-from ..model.records import Action, Dataset, Link, Source
+from ..model.records import Action, Dataset, Entity, Link, Source
 from ..model.vocabulary import ActionKind, DateKind
 from ..screen.score import Screener
 from .entities import Entities
@@ -39,24 +38,41 @@ from .results import (
 __all__ = ["Tracker"]
 
 
-@contextmanager
-def paused_gc(*, freeze: bool = True) -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many long-lived objects at once.
+Parts = tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]
 
-    The records form no cycles worth collecting, and a collection pass over a growing heap of
-    millions of them costs several times the build itself. Afterwards the objects are moved to
-    the collector's permanent generation (``gc.freeze()``), so that later full collections, which
-    would otherwise traverse them all again, skip them (``freeze=False`` for short-lived objects).
+
+class _EntityAnswers:
+    """One entity's day answers: the verdict from its day index, the explanation worked out per span of days on demand.
+
+    Every answer about the same span of days (between two days where something changes) shares one
+    explanation, so it is worked out once.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            gc.freeze()
-        if enabled:
-            gc.enable()
+
+    __slots__ = ("answers", "bounds", "days", "entity", "tracker")
+
+    def __init__(self, tracker: Tracker, entity: Entity, bounds: tuple[int, ...]) -> None:
+        self.tracker = tracker
+        self.entity = entity
+        self.bounds = bounds
+        self.days: list[int] | None = None
+        self.answers: dict[int, Parts] = {}
+
+    def verdict(self, when: pendulum.Date | pendulum.DateTime) -> bool:
+        return restricted_on(self.bounds, when.toordinal())
+
+    def parts(self, when: pendulum.Date | pendulum.DateTime) -> Parts:
+        ordinal = when.toordinal()
+        segment = bisect_right(self.segments(), ordinal)
+        found = self.answers.get(segment)
+        if found is None:
+            found = self.answers[segment] = self.tracker.explain_day(self.entity.id, ordinal)
+        return found
+
+    def segments(self) -> list[int]:
+        """The days on which the explanation can change."""
+        if self.days is None:
+            self.days = self.tracker.segments(self.entity.id, self.bounds)
+        return self.days
 
 
 def _instant(value: object) -> pendulum.DateTime:
@@ -90,10 +106,11 @@ class Tracker:
             self.entities = Entities(dataset.entities)
             self.engine.by_target  # noqa: B018  # every entity's first query needs it
         self._daily = Daily(self.engine)
+        self._answers: dict[str, _EntityAnswers] = {}
         self.sources: dict[str, Source] = {s.id: s for s in dataset.sources}
         self._explainer = Explainer(self.engine, self.sources)
         self._days: dict[object, pendulum.Date] = {}
-        self._fast: dict[str, tuple[DayIndex, str, tuple[int, ...]]] = {}
+        self._fast: dict[str, tuple[_EntityAnswers, str, tuple[int, ...]]] = {}
         self._ordinals: dict[object, int] = {}
         self._screener: Screener | None = None
 
@@ -115,6 +132,7 @@ class Tracker:
         self.entities = state["entities"]  # type: ignore[assignment]
         self.sources = {s.id: s for s in self.dataset.sources}
         self._explainer = Explainer(self.engine, self.sources)
+        self._answers = {}
         self._days = {}
         self._fast = {}
         self._ordinals = {}
@@ -197,7 +215,7 @@ class Tracker:
         parts = self._explainer.explain(found.id, items)
         return Restrictions(_Fixed(found, any(i.operative for i in items), parts), day, matched)
 
-    def _remember(self, query: str) -> tuple[DayIndex, str, tuple[int, ...]]:
+    def _remember(self, query: str) -> tuple[_EntityAnswers, str, tuple[int, ...]]:
         """Resolve a name once; later queries with the same text go straight to the entity's index."""
         found, matched = self.entities.resolve(query)
         index = self._index(found.id)
@@ -206,12 +224,11 @@ class Tracker:
             self._fast[query] = hit
         return hit
 
-    def _index(self, entity_id: str) -> DayIndex:
-        index = self._daily.ensure(entity_id)
-        if index.explainer is None:
-            index.entity = self.entities[entity_id]
-            index.explainer = self
-        return index
+    def _index(self, entity_id: str) -> _EntityAnswers:
+        found = self._answers.get(entity_id)
+        if found is None:
+            found = self._answers[entity_id] = _EntityAnswers(self, self.entities[entity_id], self._daily.bounds(entity_id))
+        return found
 
     def segments(self, entity_id: str, bounds: tuple[int, ...]) -> list[int]:
         """The days on which the explanation for ``entity_id`` can change."""
@@ -308,9 +325,7 @@ class Tracker:
         [('2019-10-09', 'in_force'), ('2020-02-24', 'in_force_with_exemption')]
         """
         found, _ = self.entities.resolve(entity)
-        index = self._index(found.id)
-        days = index.days if index.days is not None else self.segments(found.id, index.bounds)
-        index.days = days
+        days = self._index(found.id).segments()
         rows: dict[str, dict[str, object]] = {}
         order: list[str] = []
         for position, day in enumerate(days):
@@ -467,5 +482,4 @@ class Tracker:
         return tuple(results)
 
     def _restricted_on(self, entity_id: str, day: pendulum.Date) -> bool:
-        index = self._daily.get(entity_id)
-        return index is not None and restricted_on(index.bounds, day.toordinal())
+        return restricted_on(self._daily.bounds(entity_id), day.toordinal())
