@@ -62,7 +62,7 @@ def test_tiktok_identification_never_took_effect() -> None:
 def test_eight_apps_order_never_operated() -> None:
     for app in ("Alipay", "CamScanner", "QQ Wallet", "SHAREit", "Tencent QQ", "VMate", "WeChat Pay", "WPS Office"):
         assert_not_applied(app, on="2021-02-20", action="us-eo-13971-chinese-apps", reason=Reason.NO_PROHIBITIONS)
-    assert_not_restricted("Alipay", on="2021-02-20")
+    assert_not_restricted("Alipay", on="2021-02-20", jurisdiction="US")  # India's ban of 2020-09-02 applies there
 
 
 def test_revocation_of_june_9_2021() -> None:

@@ -193,8 +193,11 @@ def test_china_telecom_americas_barred_by_fcc_21_114_from_2022_01_03() -> None:
 
 
 def test_fcc_21_114_restricts_cta_only_not_its_chinese_parents() -> None:
-    assert_not_restricted("China Telecom Corporation Limited", on="2022-01-03")
-    assert_not_restricted("China Telecommunications Corporation", on="2022-01-03")
+    revocation = "us-fcc-2021-china-telecom-americas-revocation"
+    assert_restricted("China Telecom (Americas) Corporation", on="2022-01-03", by=revocation)
+    for parent in ("China Telecom Corporation Limited", "China Telecommunications Corporation"):
+        operative = {r.action.id for r in tracker().restrictions(parent, on="2022-01-03").restrictions}
+        assert revocation not in operative, f"{parent} is not reached by FCC 21-114 (EO 14032 restricts it otherwise)"
     assert_resolves("中国电信股份有限公司", "china-telecom-corporation-limited")
     assert_resolves("中国电信集团有限公司", "china-telecom-corp")
 
