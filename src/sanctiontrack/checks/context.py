@@ -32,6 +32,7 @@ class Context:
     source_ids: set[str] = attrs.field(init=False)
     actions: dict[str, Any] = attrs.field(init=False)
     action_ids: set[str] = attrs.field(init=False)
+    item_ids: set[str] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         data = self.read.dataset
@@ -41,6 +42,7 @@ class Context:
         self.source_ids = set(self.sources) | set(declared["sources"])
         self.actions = {a.id: a for a in data.actions}
         self.action_ids = set(self.actions) | set(declared["actions"])
+        self.item_ids = {i.id for i in data.items} | set(declared.get("items", {}))
 
     def origin(self, collection: str, record_id: str) -> Origin:
         """Where a valid record stands."""

@@ -109,7 +109,7 @@ def seed_files(ctx: Context) -> None:
 
 @rule(ProblemCode.UNUSED_SOURCE)
 def unused_sources(ctx: Context) -> None:
-    """Every source is cited by some record (an entity, a name, a link or an action's evidence)."""
+    """Every source is cited by some record (an entity, a name, a link, an item or an action's evidence)."""
     cited = set(_citations(ctx))
     for source in ctx.read.dataset.sources:
         if source.id not in cited:
@@ -133,6 +133,10 @@ def _citations(ctx: Context) -> Iterator[str]:
     for action in ctx.read.dataset.actions:
         for evidence in action.evidence:
             yield evidence.source
+    for item in ctx.read.dataset.items:
+        yield from item.sources
+        for alias in item.aliases:
+            yield from alias.sources
     for collection, _, _, record in ctx.invalid_records():
         for _, kind, ref in raw_references(collection, record):
             if kind == "source":

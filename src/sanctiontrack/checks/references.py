@@ -9,7 +9,7 @@ from ..model.errors import ProblemCode
 from ..model.names import did_you_mean
 from .context import Context, rule
 
-__all__ = ["action_references", "entity_references", "invalid_record_references", "prohibition_ids"]
+__all__ = ["action_references", "entity_references", "invalid_record_references", "item_references", "prohibition_ids"]
 
 
 @rule(ProblemCode.UNKNOWN_REFERENCE, ProblemCode.SELF_REFERENCE)
@@ -41,6 +41,8 @@ def action_references(ctx: Context) -> None:
         for i, target in enumerate(action.targets):
             if target.entity is not None:
                 ctx.reference(origin, ("targets", i, "entity"), aid, "entity", target.entity, ctx.entities)
+            if target.item is not None:
+                ctx.reference(origin, ("targets", i, "item"), aid, "item", target.item, ctx.item_ids)
             for j, pid in enumerate(target.prohibitions):
                 if pid not in own:
                     hint = did_you_mean(pid, own)
@@ -84,6 +86,18 @@ def action_references(ctx: Context) -> None:
             ctx.reference(origin, ("evidence", i, "source"), aid, "source", evidence.source, ctx.source_ids)
 
 
+@rule(ProblemCode.UNKNOWN_REFERENCE)
+def item_references(ctx: Context) -> None:
+    """Controlled items cite known sources, in their own list and in their names."""
+    for item in ctx.read.dataset.items:
+        origin = ctx.origin("items", item.id)
+        for j, source in enumerate(item.sources):
+            ctx.reference(origin, ("sources", j), item.id, "source", source, ctx.source_ids)
+        for i, alias in enumerate(item.aliases):
+            for j, source in enumerate(alias.sources):
+                ctx.reference(origin, ("aliases", i, "sources", j), item.id, "source", source, ctx.source_ids)
+
+
 @rule(ProblemCode.DUPLICATE_ID)
 def prohibition_ids(ctx: Context) -> None:
     """Prohibition ids are unique within their action (relations name them)."""
@@ -99,7 +113,7 @@ def prohibition_ids(ctx: Context) -> None:
 @rule(ProblemCode.UNKNOWN_REFERENCE)
 def invalid_record_references(ctx: Context) -> None:
     """References in records that failed the schema, so that one run reports them too."""
-    known = {"entity": ctx.entities, "source": ctx.source_ids, "action": ctx.action_ids}
+    known = {"entity": ctx.entities, "source": ctx.source_ids, "action": ctx.action_ids, "item": ctx.item_ids}
     for collection, record_id, origin, record in ctx.invalid_records():
         for rel, kind, ref in raw_references(collection, record):
             ctx.reference(origin, rel, record_id, kind, ref, known[kind])
@@ -112,8 +126,13 @@ _RAW_FIELDS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("aliases", "sources", "source"),
         ("sources", "", "source"),
     ),
+    "items": (
+        ("aliases", "sources", "source"),
+        ("sources", "", "source"),
+    ),
     "actions": (
         ("targets", "entity", "entity"),
+        ("targets", "item", "item"),
         ("relations", "action", "action"),
         ("relations", "entities", "entity"),
         ("evidence", "source", "source"),

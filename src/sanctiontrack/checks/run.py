@@ -13,6 +13,7 @@ __all__ = ["CHECKS", "check", "codes_of"]
 CHECKS: tuple[Check, ...] = (
     references.entity_references,
     references.action_references,
+    references.item_references,
     references.prohibition_ids,
     references.invalid_record_references,
     dates.action_dates,

@@ -7,9 +7,9 @@ from typing import Any
 import yaml
 
 from ..model.dates import Confidence, DateValue
-from ..model.records import Action, Dataset, Entity, Source
+from ..model.records import Action, ControlledItem, Dataset, Destinations, Entity, Source
 
-__all__ = ["dump_action", "dump_dataset", "dump_entity", "dump_source", "to_yaml"]
+__all__ = ["dump_action", "dump_dataset", "dump_destinations", "dump_entity", "dump_item", "dump_source", "to_yaml"]
 
 
 def _date(value: DateValue | None) -> Any:
@@ -49,6 +49,33 @@ def dump_entity(entity: Entity) -> dict[str, Any]:
     )
 
 
+def dump_item(item: ControlledItem) -> dict[str, Any]:
+    """A controlled item as a plain mapping in file form."""
+    return _clean(
+        {
+            "id": item.id,
+            "kind": item.kind.value,
+            "name": item.name,
+            "jurisdiction": item.jurisdiction,
+            "codes": list(item.codes),
+            "aliases": [_clean({"name": a.name, "lang": a.lang, "note": a.note, "sources": list(a.sources)}) for a in item.aliases],
+            "notes": [{"date": _date(n.date), "text": n.text} for n in item.notes],
+            "sources": list(item.sources),
+        }
+    )
+
+
+def dump_destinations(destinations: Destinations) -> Any:
+    """Destinations in file form: ``all``, ``{all_except: [...]}``, a list, or None when none are stated.
+
+    >>> dump_destinations(Destinations(everywhere=True, excepted=("CA",)))
+    {'all_except': ['CA']}
+    """
+    if destinations.everywhere:
+        return {"all_except": list(destinations.excepted)} if destinations.excepted else "all"
+    return [*destinations.countries, *destinations.groups] or None
+
+
 def dump_source(source: Source) -> dict[str, Any]:
     """A source as a plain mapping in file form."""
     return _clean(
@@ -76,14 +103,15 @@ def dump_action(action: Action) -> dict[str, Any]:
         "authority": action.authority,
         "timezone": action.timezone,
         "summary": action.summary,
-        "instruments": [_clean({"type": i.type.value, "value": i.value, "url": i.url}) for i in action.instruments],
+        "instruments": [_clean({"type": i.type.value, "value": i.value, "url": i.url, "court": i.court}) for i in action.instruments],
         "dates": dates,
         "targets": [
             _clean(
                 {
                     "entity": t.entity,
                     "item": t.item,
-                    "destinations": list(t.destinations),
+                    "destinations": dump_destinations(t.destinations),
+                    "exported_from": list(t.exported_from),
                     "role": t.role.value,
                     "scope": t.scope.value,
                     "listed_as": t.listed_as,
@@ -132,12 +160,13 @@ def dump_dataset(dataset: Dataset) -> dict[str, Any]:
 
     >>> from sanctiontrack import Dataset
     >>> dump_dataset(Dataset())
-    {'entities': [], 'sources': [], 'actions': []}
+    {'entities': [], 'sources': [], 'actions': [], 'items': []}
     """
     return {
         "entities": [dump_entity(e) for e in dataset.entities],
         "sources": [dump_source(s) for s in dataset.sources],
         "actions": [dump_action(a) for a in dataset.actions],
+        "items": [dump_item(i) for i in dataset.items],
     }
 
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..model.errors import Problem, ProblemCode
 from ..model.names import did_you_mean
-from ..model.records import Action, Dataset, Entity, Source
+from ..model.records import Action, ControlledItem, Dataset, Entity, Source
 from . import schema as schema
 from .files import collect_files, display_path
 from .messages import describe_value, translate
@@ -21,7 +21,7 @@ from .yamlread import Located, read_yaml
 
 __all__ = ["COLLECTIONS", "Origin", "ReadResult", "collect_files", "paused_gc", "read_paths"]
 
-COLLECTIONS = ("entities", "sources", "actions")
+COLLECTIONS = ("entities", "sources", "actions", "items")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
@@ -71,6 +71,7 @@ _ADAPTERS: dict[str, tuple[TypeAdapter[Any], type[BaseModel]]] = {
     "entities": (schema.ENTITY, schema.EntityIn),
     "sources": (schema.SOURCE, schema.SourceIn),
     "actions": (schema.ACTION, schema._ActionIn),
+    "items": (schema.ITEM, schema.ItemIn),
 }
 
 
@@ -81,7 +82,8 @@ def read_paths(paths: Sequence[Path]) -> ReadResult:
     entities: list[Entity] = []
     sources: list[Source] = []
     actions: list[Action] = []
-    out: dict[str, list[Any]] = {"entities": entities, "sources": sources, "actions": actions}
+    items: list[ControlledItem] = []
+    out: dict[str, list[Any]] = {"entities": entities, "sources": sources, "actions": actions, "items": items}
     for file in files:
         shown = display_path(file)
         try:
@@ -99,7 +101,7 @@ def read_paths(paths: Sequence[Path]) -> ReadResult:
             continue
         result.files.append(located)
         _read_document(located, result, out)
-    result.dataset = Dataset(tuple(entities), tuple(sources), tuple(actions))
+    result.dataset = Dataset(tuple(entities), tuple(sources), tuple(actions), tuple(items))
     return result
 
 
@@ -115,7 +117,7 @@ def _read_document(located: Located, result: ReadResult, out: dict[str, list[Any
                 1,
                 1,
                 None,
-                f"expected a mapping with 'entities', 'sources' and 'actions' (got {describe_value(data)})",
+                f"expected a mapping with 'entities', 'sources', 'actions' and 'items' (got {describe_value(data)})",
                 code=ProblemCode.NOT_A_MAPPING,
             )
         )
@@ -124,7 +126,7 @@ def _read_document(located: Located, result: ReadResult, out: dict[str, list[Any
         if key not in COLLECTIONS:
             line, col = located.where((key,), key=True)
             hint = did_you_mean(str(key), COLLECTIONS)
-            suffix = f"; did you mean '{hint}'?" if hint else " (expected 'entities', 'sources' or 'actions')"
+            suffix = f"; did you mean '{hint}'?" if hint else " (expected 'entities', 'sources', 'actions' or 'items')"
             problems.append(
                 Problem(located.path, line, col, None, f"unknown top-level field {key!r}{suffix}", code=ProblemCode.UNKNOWN_FIELD)
             )

@@ -6,6 +6,7 @@ Strict types, unknown fields forbidden, one model per action kind (a discriminat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union, cast
 
@@ -24,8 +25,24 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..model.countries import check_country
 from ..model.dates import Confidence, DateValue, zone
-from ..model.records import Action, Alias, Dates, Entity, Evidence, Instrument, Link, Note, Prohibition, Relation, Source, Target
+from ..model.records import (
+    Action,
+    Alias,
+    ControlledItem,
+    Dates,
+    Destinations,
+    Entity,
+    Evidence,
+    Instrument,
+    Link,
+    Note,
+    Prohibition,
+    Relation,
+    Source,
+    Target,
+)
 from ..model.vocabulary import (
     ActionKind,
     Category,
@@ -33,14 +50,17 @@ from ..model.vocabulary import (
     EntityKind,
     Family,
     InstrumentType,
+    ItemKind,
     LinkRelation,
     RelationType,
     Role,
     Scope,
     SourceKind,
 )
+from .dump import dump_destinations
+from .messages import describe_value
 
-__all__ = ["ACTION", "ENTITY", "FILE", "KIND_MODELS", "SOURCE", "ActionFileIn", "json_schema"]
+__all__ = ["ACTION", "ENTITY", "FILE", "ITEM", "KIND_MODELS", "SOURCE", "ActionFileIn", "json_schema"]
 
 E = TypeVar("E")
 T = TypeVar("T")
@@ -159,6 +179,94 @@ def _zone_name(value: Any) -> str:
 
 
 ZoneName = Annotated[str, PlainValidator(_as_date_error(_zone_name)), WithJsonSchema({"type": "string", "description": "IANA zone name"})]
+
+
+_LEGACY_EXCEPT = "all except "
+
+
+def _destinations(value: Any) -> Destinations:
+    """Destinations as written: ``all``, a list of country codes and named groups, or ``{all_except: [CA]}``.
+
+    A list entry of two capital letters is a country code (checked); ``all`` means every destination;
+    ``all except CA`` (the older spelling) means every destination but those listed after it; any
+    other entry names a group whose members the record does not list (``Country Group D:1``).
+    """
+    if isinstance(value, Destinations):
+        return value
+    if value == "all":
+        return Destinations(everywhere=True)
+    if isinstance(value, dict):
+        unknown = [k for k in value if k != "all_except"]
+        if unknown or not isinstance(value.get("all_except"), list):
+            raise ValueError("destinations as a mapping take one field, 'all_except', a list of country codes, e.g. {all_except: [CA]}")
+        return Destinations(everywhere=True, excepted=tuple(_code(c) for c in value["all_except"]))
+    if not isinstance(value, list):
+        raise ValueError(f"destinations are 'all', a list of country codes, or {{all_except: [CA]}} (got {value!r})")
+    countries: list[str] = []
+    groups: list[str] = []
+    everywhere = False
+    excepted: list[str] = []
+    for entry in value:
+        if not isinstance(entry, str) or not entry.strip():
+            raise ValueError(f"each destination is text: a country code like CN, 'all', or a group's name (got {entry!r})")
+        if entry == "all":
+            everywhere = True
+        elif entry.startswith(_LEGACY_EXCEPT):
+            everywhere = True
+            excepted.extend(_code(c.strip()) for c in entry[len(_LEGACY_EXCEPT) :].replace(" and ", ",").split(",") if c.strip())
+        elif len(entry) <= 3 and entry.isalpha():
+            countries.append(_code(entry))
+        else:
+            groups.append(entry)
+    if everywhere and (countries or groups):
+        raise ValueError("destinations: 'all' leaves nothing to list beside it; write {all_except: [...]} for exceptions")
+    return Destinations(tuple(countries), tuple(groups), everywhere, tuple(excepted))
+
+
+def _code(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a country code like CN (got {value!r})")
+    return check_country(value)
+
+
+_DESTINATIONS_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"const": "all", "description": "every destination"},
+        {
+            "type": "array",
+            "items": {"type": "string", "pattern": r"\S"},
+            "description": "ISO 3166-1 alpha-2 codes (CN, HK, MO), or names of groups whose members are not listed",
+        },
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["all_except"],
+            "properties": {"all_except": {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]{2}$"}}},
+            "description": "every destination except these",
+        },
+    ],
+    "description": "Where an item target applies: 'all', a list of country codes and groups, or {all_except: [CA]}.",
+}
+
+DestinationsField = Annotated[
+    Destinations,
+    PlainValidator(_destinations),
+    PlainSerializer(dump_destinations),
+    WithJsonSchema(_DESTINATIONS_SCHEMA),
+]
+def _item_ref(value: Any) -> str:
+    if isinstance(value, str) and re.fullmatch(ID_PATTERN, value) and len(value) <= 120:
+        return value
+    if isinstance(value, str):
+        raise ValueError(
+            f"'item' takes the id of a controlled item declared under 'items' (got {describe_value(value)}); "
+            "a description here is the older form: move it to that item's 'name'"
+        )
+    raise ValueError(f"'item' takes the id of a controlled item (got {describe_value(value)})")
+
+
+ItemRef = Annotated[str, PlainValidator(_item_ref), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
+CountryCode = Annotated[str, PlainValidator(_code), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$"})]
 
 
 def _enum(kind: type[E]) -> Any:
@@ -294,9 +402,11 @@ class InstrumentIn(_In):
     """The identifier, e.g. 84 FR 22961."""
     url: Url | None = None
     """Link to the primary text, if known."""
+    court: Text | None = None
+    """For a court docket: the court, e.g. U.S. District Court for the Eastern District of New York."""
 
     def to_domain(self) -> Instrument:
-        return Instrument(self.type, self.value, self.url)
+        return Instrument(self.type, self.value, self.url, self.court)
 
 
 class _DatesBase(_In):
@@ -317,15 +427,50 @@ else:
     )
 
 
+class ItemIn(_In):
+    """What an export rule controls when it names no party: an ECCN, a described class of items, or a catalogue entry."""
+
+    id: Id
+    """Stable id, e.g. eccn-0d521-geospatial-imagery-software."""
+    kind: _enum(ItemKind)  # type: ignore[valid-type]
+    """eccn (a control-list entry), item_class (described in words) or catalogue_entry (a technology catalogue)."""
+    name: Text
+    """The item's description in English."""
+    jurisdiction: Jurisdiction | None = None
+    """Whose control list or catalogue it belongs to (ISO 3166-1 alpha-2 code, or EU)."""
+    codes: list[Text] = []
+    """List numbers it is known by: ECCNs (0D521), catalogue numbers (086501X)."""
+    aliases: list[AliasIn] = []
+    """Its text in its own language (with a lang tag) and other wordings."""
+    notes: list[NoteIn] = []
+    """Dated notes on judgement calls."""
+    sources: list[Id] = []
+    """Ids of sources for its description, codes and names."""
+
+    def to_domain(self) -> ControlledItem:
+        return ControlledItem(
+            self.id,
+            self.kind,
+            self.name,
+            self.jurisdiction,
+            tuple(self.codes),
+            tuple(a.to_domain() for a in self.aliases),
+            tuple(n.to_domain() for n in self.notes),
+            tuple(self.sources),
+        )
+
+
 class TargetIn(_In):
-    """An entity the action names (with role and scope), or an item with its destinations."""
+    """An entity the action names (with role and scope), or a controlled item with its destinations."""
 
     entity: Id | None = None
     """Id of the entity named (give this or item)."""
-    item: Text | None = None
-    """What an export rule covers, when it names no party (give this or entity)."""
-    destinations: list[Text] = []
-    """Destinations an item rule applies to."""
+    item: ItemRef | None = None
+    """Id of the controlled item (in ``items``) an export rule covers, when it names no party (give this or entity)."""
+    destinations: DestinationsField = Field(default_factory=Destinations)
+    """Where an item target applies: 'all', a list of country codes and groups, or {all_except: [CA]} (default: not limited)."""
+    exported_from: list[CountryCode] = []
+    """Countries of export the item target covers (default: any; a country's own catalogue names that country)."""
     role: _enum(Role) = Role.NAMED  # type: ignore[valid-type]
     """The target's part in the action."""
     scope: _enum(Scope) = Scope.ENTITY  # type: ignore[valid-type]
@@ -343,14 +488,17 @@ class TargetIn(_In):
     @model_validator(mode="after")
     def _one_kind(self) -> TargetIn:
         if (self.entity is None) == (self.item is None):
-            raise ValueError("a target names exactly one of 'entity' (an entity id) or 'item' (what an export rule covers)")
+            raise ValueError("a target names exactly one of 'entity' (an entity id) or 'item' (the id of a controlled item)")
+        if self.entity is not None and (self.destinations.stated or self.exported_from):
+            raise ValueError("'destinations' and 'exported_from' go with 'item' targets, not with an entity")
         return self
 
     def to_domain(self) -> Target:
         return Target(
             self.entity,
             self.item,
-            tuple(self.destinations),
+            self.destinations,
+            tuple(self.exported_from),
             self.role,
             self.scope,
             self.listed_as,
@@ -518,7 +666,7 @@ else:
 
 
 class ActionFileIn(_In):
-    """An action file: entities, sources and actions."""
+    """An action file: entities, sources, actions and controlled items."""
 
     model_config = ConfigDict(title="sanctiontrack action file")
 
@@ -528,9 +676,12 @@ class ActionFileIn(_In):
     """Documents the data relies on."""
     actions: list[ActionIn] = []
     """Policy actions and the events that change them."""
+    items: list[ItemIn] = []
+    """What export rules control when they name no party: ECCNs, described item classes, catalogue entries."""
 
 
 ENTITY: TypeAdapter[EntityIn] = TypeAdapter(EntityIn)
+ITEM: TypeAdapter[ItemIn] = TypeAdapter(ItemIn)
 SOURCE: TypeAdapter[SourceIn] = TypeAdapter(SourceIn)
 ACTION: TypeAdapter[ActionIn] = TypeAdapter(ActionIn)
 FILE: TypeAdapter[ActionFileIn] = TypeAdapter(ActionFileIn)

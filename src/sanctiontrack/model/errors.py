@@ -17,6 +17,7 @@ __all__ = [
     "Severity",
     "UnknownActionError",
     "UnknownEntityError",
+    "UnknownItemError",
 ]
 
 Severity = Literal["error", "warning"]
@@ -180,6 +181,23 @@ class UnknownActionError(SanctionTrackError, LookupError):
         return str(self.args[0])
 
 
+class UnknownItemError(SanctionTrackError, LookupError):
+    """No controlled item matches an ECCN, catalogue number, description or id; ``suggestions`` holds the closest.
+
+    >>> str(UnknownItemError("0D52", ("0D521",)))
+    "no controlled item matches '0D52'; did you mean: 0D521?"
+    """
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        self.query = query
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        hint = f"; did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no controlled item matches {query!r}{hint}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 class QueryError(SanctionTrackError, ValueError):
     """A query's arguments are malformed (a bad date, both ``on`` and ``at``, ...).
 
@@ -188,5 +206,5 @@ class QueryError(SanctionTrackError, ValueError):
     """
 
 
-for _error in (SanctionTrackError, DataError, UnknownEntityError, UnknownActionError, QueryError):
+for _error in (SanctionTrackError, DataError, UnknownEntityError, UnknownActionError, UnknownItemError, QueryError):
     _error.__module__ = "sanctiontrack"  # tracebacks name the public path

@@ -15,6 +15,7 @@ from .vocabulary import (
     DateKind,
     EntityKind,
     InstrumentType,
+    ItemKind,
     LinkRelation,
     RelationType,
     Role,
@@ -93,6 +94,7 @@ class Instrument:
     type: InstrumentType
     value: str
     url: str | None = None
+    court: str | None = None
 
     def __str__(self) -> str:
         return self.type.format(self.value)
@@ -127,12 +129,66 @@ class Dates:
 
 
 @attrs.frozen(slots=True)
+class ControlledItem:
+    """What an export rule controls when it names no party: a list entry (ECCN), a described class, or a catalogue entry.
+
+    ``name`` is the English description; ``aliases`` hold the item's text in its own language (with a
+    language tag) and other wordings; ``codes`` the list numbers it is known by (``0D521``).
+    """
+
+    id: str
+    kind: ItemKind
+    name: str
+    jurisdiction: str | None = None
+    codes: tuple[str, ...] = ()
+    aliases: tuple[Alias, ...] = ()
+    notes: tuple[Note, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The description followed by every alias."""
+        return (self.name, *(a.name for a in self.aliases))
+
+
+@attrs.frozen(slots=True)
+class Destinations:
+    """Where an item target applies: listed countries and named groups, or every destination but those excepted.
+
+    ``groups`` are groups the record names without listing their members (``Country Group D:1``).
+    Nothing set at all means the record states no destination limit.
+
+    >>> Destinations(everywhere=True, excepted=("CA",)).text()
+    'all destinations except CA'
+    """
+
+    countries: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    everywhere: bool = False
+    excepted: tuple[str, ...] = ()
+
+    @property
+    def stated(self) -> bool:
+        """False when the record gives no destinations (the rule is read as applying to every destination)."""
+        return bool(self.everywhere or self.countries or self.groups)
+
+    def text(self) -> str:
+        """The destinations as a phrase."""
+        if self.everywhere:
+            return "all destinations" + (f" except {', '.join(self.excepted)}" if self.excepted else "")
+        if not self.stated:
+            return "any destination (none stated)"
+        return ", ".join((*self.countries, *self.groups))
+
+
+@attrs.frozen(slots=True)
 class Target:
-    """Who or what an action names: an entity (with role and scope) or an item with destinations."""
+    """Who or what an action names: an entity (with role and scope) or a controlled item with destinations."""
 
     entity: str | None = None
     item: str | None = None
-    destinations: tuple[str, ...] = ()
+    destinations: Destinations = Destinations()
+    exported_from: tuple[str, ...] = ()
     role: Role = Role.NAMED
     scope: Scope = Scope.ENTITY
     listed_as: str | None = None
@@ -213,6 +269,11 @@ class Action:
         """The ids of the entities this action names as targets."""
         return tuple(t.entity for t in self.targets if t.entity is not None)
 
+    @property
+    def item_ids(self) -> tuple[str, ...]:
+        """The ids of the controlled items this action names as targets."""
+        return tuple(t.item for t in self.targets if t.item is not None)
+
 
 @attrs.frozen(slots=True)
 class Dataset:
@@ -221,3 +282,4 @@ class Dataset:
     entities: tuple[Entity, ...] = ()
     sources: tuple[Source, ...] = ()
     actions: tuple[Action, ...] = ()
+    items: tuple[ControlledItem, ...] = ()

@@ -26,6 +26,7 @@ __all__ = [
     "EntityKind",
     "Family",
     "InstrumentType",
+    "ItemKind",
     "LinkRelation",
     "Reason",
     "RelationType",
@@ -127,12 +128,20 @@ class ActionKind(_Words):
     family: Family
     phrase: str
     issued: str
+    charges: bool
 
     def __new__(
-        cls, value: str, family: Family = Family.RESTRICTING, description: str = "", phrase: str = "", issued: str = "signed"
+        cls,
+        value: str,
+        family: Family = Family.RESTRICTING,
+        description: str = "",
+        phrase: str = "",
+        issued: str = "signed",
+        charges: bool = False,
     ) -> ActionKind:
         member = object.__new__(cls)
         member._value_, member.family, member.description, member.phrase, member.issued = value, family, description, phrase, issued
+        member.charges = charges
         return member
 
     ENTITY_LIST_ADDITION = ("entity_list_addition", Family.RESTRICTING, "Parties added to the U.S. Entity List (or a similar list).")
@@ -164,9 +173,18 @@ class ActionKind(_Words):
     INDICTMENT = (
         "indictment",
         Family.NON_BINDING,
-        "Criminal charges: tracked for timelines, never a restriction.",
+        "Criminal charges: tracked for timelines, never a restriction; its targets with role ``defendant`` are charged.",
         "an indictment: criminal charges, not a restriction on trade",
         "returned",
+        True,
+    )
+    SUPERSEDING_INDICTMENT = (
+        "superseding_indictment",
+        Family.NON_BINDING,
+        "A superseding indictment: replaces an earlier charging instrument in the same case (``supersedes`` it); never a restriction.",
+        "a superseding indictment: criminal charges, not a restriction on trade",
+        "returned",
+        True,
     )
     POLICY_RECOMMENDATION = (
         "policy_recommendation",
@@ -182,6 +200,11 @@ class ActionKind(_Words):
         "a statement, not a binding measure",
         "made",
     )
+
+    @property
+    def is_charging(self) -> bool:
+        """Indictments: their defendants are charged from the day the instrument was returned (never restricted by it)."""
+        return self.charges
 
     @property
     def is_restricting(self) -> bool:
@@ -216,6 +239,19 @@ class DateKind(_Words):
     ENDED = ("ended", "First day (or instant) it no longer binds (half-open period).", "ends")
 
 
+class ItemKind(_Words):
+    """What an export rule controls when it names no party."""
+
+    def __new__(cls, value: str, description: str = "") -> ItemKind:
+        member = object.__new__(cls)
+        member._value_, member.description = value, description
+        return member
+
+    ECCN = ("eccn", "An entry of a control list with a classification number (an ECCN such as 0D521 on the U.S. Commerce Control List).")
+    ITEM_CLASS = ("item_class", "A class of items a rule describes in words (no list number of its own).")
+    CATALOGUE_ENTRY = ("catalogue_entry", "An entry of a technology catalogue (China's catalogue of technologies restricted from export).")
+
+
 class Role(_Words):
     """A target's part in an action."""
 
@@ -231,6 +267,7 @@ class Role(_Words):
     OPERATOR = ("operator", "The person that operates or controls what the instrument names.")
     PRODUCT = ("product", "A product or app the instrument names.")
     BENEFICIARY = ("beneficiary", "The party a license or exemption benefits.")
+    DEFENDANT = ("defendant", "A defendant an indictment charges (listed under ``charges`` in answers, never as a restriction).")
 
 
 class Scope(_Words):
@@ -314,6 +351,13 @@ class Reason(_Words):
     NOT_AFFILIATED = ("not_affiliated", "It reaches the entity through an owner, and that ownership did not hold then.", 4)
     NON_BINDING = ("non_binding", "It is not binding (charges, a recommendation, a statement).")
     POSSIBLY_NAMED = ("possibly_named", "The record cannot confirm that the action named this entity; never counted.")
+    DESTINATION_EXCEPTED = ("destination_excepted", "It controls the item for every destination but some, and the one asked is excepted.")
+    DESTINATION_NOT_COVERED = ("destination_not_covered", "It controls the item only for other destinations than the one asked.")
+    DESTINATION_UNCONFIRMED = (
+        "destination_unconfirmed",
+        "It names a group of destinations whose members the data does not list; the destination asked may be one; never counted.",
+    )
+    ORIGIN_NOT_COVERED = ("origin_not_covered", "It controls exports from other countries than the country of export asked.")
 
 
 class Basis(_Words):
@@ -326,6 +370,7 @@ class Basis(_Words):
 
     NAMED = ("named", "The action names the entity as a target.")
     AFFILIATE = ("affiliate", "The action names an owner, with subsidiaries, and an ownership chain links the entity to it then.")
+    CONTROLLED = ("controlled", "The action controls the item asked about, for the destination (and country of export) asked.")
 
 
 class Status(_Words):
