@@ -16,8 +16,33 @@ from typing import Any
 from .checks.validate import Report, validate
 from .io.seeds import locate_quote, normalize_quote
 from .model.dates import Confidence, DateValue, Precision
-from .model.errors import DataError, Problem, ProblemCode, QueryError, SanctionTrackError, UnknownActionError, UnknownEntityError
-from .model.records import Action, Alias, Dataset, Dates, Entity, Evidence, Instrument, Link, Note, Prohibition, Relation, Source, Target
+from .model.errors import (
+    DataError,
+    Problem,
+    ProblemCode,
+    QueryError,
+    SanctionTrackError,
+    UnknownActionError,
+    UnknownEntityError,
+    UnknownItemError,
+)
+from .model.records import (
+    Action,
+    Alias,
+    ControlledItem,
+    Dataset,
+    Dates,
+    Destinations,
+    Entity,
+    Evidence,
+    Instrument,
+    Link,
+    Note,
+    Prohibition,
+    Relation,
+    Source,
+    Target,
+)
 from .model.vocabulary import (
     ActionKind,
     Basis,
@@ -28,6 +53,7 @@ from .model.vocabulary import (
     EntityKind,
     Family,
     InstrumentType,
+    ItemKind,
     LinkRelation,
     Reason,
     RelationType,
@@ -39,14 +65,17 @@ from .model.vocabulary import (
     Status,
 )
 from .query.entities import Entities
+from .query.items import Items
 from .query.load import load
 from .query.results import (
     ActionHistory,
     CarveOut,
     Change,
+    Charge,
     Citation,
     Diff,
     EntityMatch,
+    ItemRestrictions,
     NotOperative,
     ProhibitionStatus,
     Restriction,
@@ -82,13 +111,16 @@ __all__ = [
     "Category",
     "Change",
     "ChangeKind",
+    "Charge",
     "Citation",
     "Confidence",
+    "ControlledItem",
     "DataError",
     "Dataset",
     "DateKind",
     "DateValue",
     "Dates",
+    "Destinations",
     "Diff",
     "Effect",
     "Entities",
@@ -99,6 +131,9 @@ __all__ = [
     "Family",
     "Instrument",
     "InstrumentType",
+    "ItemKind",
+    "ItemRestrictions",
+    "Items",
     "Link",
     "LinkRelation",
     "NotOperative",
@@ -131,6 +166,7 @@ __all__ = [
     "Tracker",
     "UnknownActionError",
     "UnknownEntityError",
+    "UnknownItemError",
     "json_schema",
     "load",
     "locate_quote",

@@ -20,6 +20,25 @@ for that target, and not suspended. A target recorded with ``confidence: unconfi
 cannot say whether the instrument named it) is reported as possibly named and never counted.
 ``on=`` a day asks about the whole calendar day in each action's own zone: an action that takes
 effect at 16:15 applies on that day.
+
+Items and destinations. A target can name a controlled item (an ECCN, a described class of items,
+a catalogue entry) instead of a party, with the destinations it covers (listed countries and named
+groups, or every destination but those excepted; none stated means every destination) and, if
+given, the countries of export it covers. An export of an item to a destination (from a country of
+export, if asked) is restricted at a time if a binding, restricting action targets the item and one
+of the prohibitions that apply to the target is operative then, read by steps 1 to 6 as for a party
+(so renewals and lapses of a temporary control apply), and, as a seventh step, the target reaches
+that export: a destination excepted from "all destinations except ..." gives ``destination_excepted``;
+a destination outside a list gives ``destination_not_covered``, or ``destination_unconfirmed`` when the
+list also names a group whose members the data does not list (never counted, like a possibly named
+party); a country of export outside ``exported_from`` gives ``origin_not_covered``. A rule that does
+not reach the export restricts nothing there, whatever its period.
+
+Charges. Charging kinds (indictments, superseding indictments) never restrict. A target with role
+``defendant`` is charged from the first of the instrument's ``signed`` (returned), ``published``
+(unsealed, on the docket) and ``announced`` dates until its ``ended`` date (dismissal) or until a
+charging instrument that ``supersedes`` it is first dated (returned), whichever comes first; the
+superseded instrument's charges stand on every day before that.
 """
 
 from __future__ import annotations
@@ -33,9 +52,11 @@ from ..model.clock import seconds
 from ..model.dates import DateValue
 from ..model.intervals import FOREVER, NEVER, Intervals, clip, first_start, intersect, intersects, last_end, subtract, union
 from ..model.records import Action, Dataset, Entity, Link, Prohibition, Target
-from ..model.vocabulary import Effect, Reason, RelationType, Scope, State
+from ..model.vocabulary import Effect, Reason, RelationType, Role, Scope, State
 
-__all__ = ["Cause", "Compiled", "Engine", "Item", "PState", "binding", "operative"]
+__all__ = ["Cause", "ChargePeriod", "Compiled", "Engine", "Item", "PState", "binding", "charge_periods", "operative", "reaches"]
+
+_NO_ENTITY = ""  # the target key of an item target: no relation limited to some entities reaches it
 
 Window = Callable[[str], tuple[int, int]]
 
@@ -118,6 +139,17 @@ class Compiled:
     def __setstate__(self, state: tuple[object, ...]) -> None:
         for name, value in zip(self.__slots__, state, strict=True):
             setattr(self, name, value)
+
+
+@attrs.frozen(slots=True)
+class ChargePeriod:
+    """A charging instrument's period for one defendant: ``[start, end)``, and what ended it (``by`` supersedes it)."""
+
+    action: str
+    target: int
+    start: int
+    end: int
+    by: str | None = None
 
 
 @attrs.frozen(slots=True)
@@ -243,6 +275,8 @@ class Engine:
         self.entities: dict[str, Entity] = {e.id: e for e in dataset.entities}
         self.compiled: dict[str, Compiled] = _Compiled(self)
         self._by_target: dict[str, list[tuple[str, int]]] | None = None
+        self._by_item: dict[str, list[tuple[str, int]]] | None = None
+        self._charges: dict[str, list[ChargePeriod]] | None = None
         self._operative: dict[tuple[str, str | None, tuple[str, ...]], Intervals] = {}
         self.owned: dict[str, list[tuple[str, Link]]] = defaultdict(list)
         for entity in dataset.entities:
@@ -256,6 +290,8 @@ class Engine:
         state = dict(self.__dict__)
         state["compiled"] = dict(dict.items(self.compiled))
         state["_by_target"] = None
+        state["_by_item"] = None
+        state["_charges"] = None
         state["_operative"] = {}
         return state
 
@@ -276,6 +312,30 @@ class Engine:
                         found[target.entity].append((action.id, index))
             self._by_target = found
         return self._by_target
+
+    @property
+    def by_item(self) -> dict[str, list[tuple[str, int]]]:
+        """(action id, target index) for every controlled item some action names, built on first use."""
+        if self._by_item is None:
+            found: dict[str, list[tuple[str, int]]] = defaultdict(list)
+            for action in self.dataset.actions:
+                for index, target in enumerate(action.targets):
+                    if target.item is not None:
+                        found[target.item].append((action.id, index))
+            self._by_item = found
+        return self._by_item
+
+    @property
+    def charges(self) -> dict[str, list[ChargePeriod]]:
+        """Every defendant's charge periods (see :func:`charge_periods`), built on first use."""
+        if self._charges is None:
+            found: dict[str, list[ChargePeriod]] = defaultdict(list)
+            for charge in charge_periods(self.dataset.actions):
+                entity = self.actions[charge.action].targets[charge.target].entity
+                if entity is not None:
+                    found[entity].append(charge)
+            self._charges = found
+        return self._charges
 
     # -- compilation -----------------------------------------------------------------------------
 
@@ -489,6 +549,33 @@ class Engine:
                 items.append(item)
         return items
 
+    def evaluate_item(
+        self, item_id: str, window: Window, destination: str, origin: str | None = None, jurisdiction: str | None = None
+    ) -> list[Item]:
+        """How every action targeting controlled item ``item_id`` stands for an export to ``destination`` in the window.
+
+        Steps 1 to 6 as for a party (:meth:`evaluate`), then step 7 (:func:`reaches`): an action
+        whose target does not reach the export is not operative, with the reason.
+        """
+        items: list[Item] = []
+        for aid, index in self.by_item.get(item_id, ()):
+            c = self.compiled[aid]
+            action = c.action
+            if jurisdiction is not None and action.jurisdiction != jurisdiction:
+                continue
+            start, end = window(action.zone)
+            if end <= c.first_seen:
+                continue
+            found = self._item(c, index, (), start, end)
+            if found is None:
+                continue
+            if action.kind.is_binding:
+                reason = reaches(action.targets[index], destination, origin)
+                if reason is not None:
+                    found = attrs.evolve(found, reason=reason, carves=(), ts=None, by=())
+            items.append(found)
+        return items
+
     def _item(self, c: Compiled, index: int, chains: tuple[tuple[Link, ...], ...], start: int, end: int) -> Item | None:
         action = c.action
         target = action.targets[index]
@@ -543,11 +630,13 @@ class Engine:
             # A license renewed by an extension that carries its own carve-out is reported once, as renewed.
             givers = {w.by for w in carves}
             carves = [w for w in carves if not (self.extenders(w.by) & givers)]
-            return Item(action.id, index, chain, states, None, tuple(carves))
+            # Renewals in force then, when the action's own period does not cover the window.
+            renewed = () if intersects(c.base, start, end) else self._renewals(action.id, start, end)
+            return Item(action.id, index, chain, states, None, tuple(carves), by=renewed)
         return Item(action.id, index, chain, states, _overall(states), ts=_overall_ts(states), by=_overall_by(states))
 
     def _pstate(self, c: Compiled, pid: str, target: Target, validity: Intervals | None, start: int, end: int) -> PState:
-        period, cuts, suspended = binding(c, pid, target.entity)
+        period, cuts, suspended = binding(c, pid, target.entity if target.entity is not None else _NO_ENTITY)
         causes = [*c.prohibition_causes.get(pid, ()), *c.life_causes, *cuts]
         if validity is not None:
             period = intersect(period, validity)
@@ -621,6 +710,10 @@ class Engine:
                 stack.extend(self.compiled[current].extended_by)
         return found
 
+    def _renewals(self, aid: str, start: int, end: int) -> tuple[str, ...]:
+        """The actions extending ``aid`` whose own period covers part of ``[start, end)``."""
+        return tuple(sorted(x for x in self.extenders(aid) if intersects(self.compiled[x].base, start, end)))
+
     def in_force(self, aid: str, start: int, end: int) -> bool:
         """Whether an action is in force in the window: for restrictions, some prohibition operative for all targets."""
         c = self.compiled[aid]
@@ -652,7 +745,67 @@ class Engine:
                     add((e, tz))
             for cut in c.entity_cuts:
                 add((cut.cause.ts, tz))
+            for renewal in self.extenders(aid):  # an explanation names the renewal in force
+                for s, e in self.compiled[renewal].base:
+                    add((s, tz))
+                    add((e, tz))
         return {(ts, tz) for ts, tz in points if -FOREVER < ts < FOREVER}
+
+
+def reaches(target: Target, destination: str, origin: str | None = None) -> Reason | None:
+    """Step 7: None if an item target reaches an export to ``destination`` (from ``origin``, if given); else why not.
+
+    >>> from sanctiontrack import Destinations, Target
+    >>> rule = Target(item="eccn-0d521", destinations=Destinations(everywhere=True, excepted=("CA",)))
+    >>> reaches(rule, "CN"), reaches(rule, "CA").value
+    (None, 'destination_excepted')
+    """
+    wanted = target.destinations
+    if wanted.stated:
+        if wanted.everywhere:
+            if destination in wanted.excepted:
+                return Reason.DESTINATION_EXCEPTED
+        elif destination not in wanted.countries:
+            return Reason.DESTINATION_UNCONFIRMED if wanted.groups else Reason.DESTINATION_NOT_COVERED
+    if origin is not None and target.exported_from and origin not in target.exported_from:
+        return Reason.ORIGIN_NOT_COVERED
+    return None
+
+
+def charge_periods(actions: Iterable[Action]) -> list[ChargePeriod]:
+    """Every defendant's charge period, by the rule stated in this module's docstring (charges).
+
+    >>> from sanctiontrack import load
+    >>> [c.action for c in charge_periods(load().actions) if c.by][:1]
+    ['us-doj-2019-huawei-edny-superseding-indictment']
+    """
+    charging = [a for a in actions if a.kind.is_charging]
+    starts: dict[str, int] = {}
+    for action in charging:
+        known = [seconds(v, action.zone) for v in (action.dates.signed, action.dates.published, action.dates.announced) if v is not None]
+        if known:
+            starts[action.id] = min(known)
+    ends: dict[str, tuple[int, str | None]] = {}
+    for action in charging:
+        if action.id in starts and action.dates.ended is not None:
+            ends[action.id] = (seconds(action.dates.ended, action.zone), None)
+    for action in charging:
+        for relation in action.relations:
+            if relation.type is not RelationType.SUPERSEDES or relation.action not in starts:
+                continue
+            when = seconds(relation.effective, action.zone) if relation.effective is not None else starts.get(action.id)
+            if when is not None and when < ends.get(relation.action, (FOREVER, None))[0]:
+                ends[relation.action] = (when, action.id)
+    out: list[ChargePeriod] = []
+    for action in charging:
+        start = starts.get(action.id)
+        if start is None:
+            continue
+        end, by = ends.get(action.id, (FOREVER, None))
+        for index, target in enumerate(action.targets):
+            if target.entity is not None and target.role is Role.DEFENDANT and target.counted and end > start:
+                out.append(ChargePeriod(action.id, index, start, end, by))
+    return out
 
 
 def binding(c: Compiled, pid: str, entity: str | None) -> tuple[Intervals, list[Cause], list[RelationWindow]]:

@@ -254,6 +254,8 @@ DestinationsField = Annotated[
     PlainSerializer(dump_destinations),
     WithJsonSchema(_DESTINATIONS_SCHEMA),
 ]
+
+
 def _item_ref(value: Any) -> str:
     if isinstance(value, str) and re.fullmatch(ID_PATTERN, value) and len(value) <= 120:
         return value

@@ -6,11 +6,12 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..engine.semantics import Engine, Item, PState
+from ..model.countries import country_name
 from ..model.dates import Confidence, DateValue, Precision, zone
 from ..model.intervals import FOREVER
-from ..model.records import Action, Link, Source
-from ..model.vocabulary import ActionKind, Basis, DateKind, Reason, State, Status
-from .results import CarveOut, Citation, NotOperative, ProhibitionStatus, Restriction
+from ..model.records import Action, ControlledItem, Link, Source, Target
+from ..model.vocabulary import ActionKind, Basis, DateKind, InstrumentType, Reason, State, Status
+from .results import CarveOut, Charge, Citation, NotOperative, ProhibitionStatus, Restriction
 
 __all__ = ["Explainer", "show_instant"]
 
@@ -40,11 +41,22 @@ def _date(value: DateValue | None) -> str:
     return f"{value}{_flag(value)}" if value is not None else "unknown"
 
 
-_NON_BINDING = {
-    ActionKind.INDICTMENT: "an indictment: criminal charges, not a restriction on trade",
-    ActionKind.POLICY_RECOMMENDATION: "a non-binding recommendation",
-    ActionKind.STATEMENT: "a statement, not a binding measure",
-}
+def _country(code: str) -> str:
+    name = country_name(code)
+    return f"{code} ({name})" if name != code else code
+
+
+def item_basis(item: ControlledItem, target: Target) -> tuple[Basis, str]:
+    """How an item answer says why a rule reaches the export: what it controls, where to, from where."""
+    label = item.codes[0] if item.codes and item.kind.value == "eccn" else _brief(item.name)
+    text = f"controls {label} for {target.destinations.text()}"
+    if target.exported_from:
+        text += f", exported from {', '.join(target.exported_from)}"
+    return Basis.CONTROLLED, text
+
+
+def _brief(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 class Explainer:
@@ -95,9 +107,9 @@ class Explainer:
         prohibition = self.engine.prohibition(action.id, state.pid)
         return ProhibitionStatus(prohibition, state.state, show_instant(state.ts, action.zone), state.by)
 
-    def restriction(self, entity_id: str, item: Item) -> Restriction:
+    def restriction(self, entity_id: str, item: Item, basis_of: tuple[Basis, str] | None = None) -> Restriction:
         action = self.engine.actions[item.action]
-        basis, basis_text = self.basis(item.via)
+        basis, basis_text = basis_of or self.basis(item.via)
         statuses = tuple(self._pstatus(action, s) for s in item.states)
         suspended = [s for s in item.states if s.state is State.SUSPENDED]
         status = Status.PARTLY_SUSPENDED if suspended else Status.IN_FORCE
@@ -109,6 +121,8 @@ class Explainer:
         since = show_instant(min(operative), action.zone) if operative else None
         flag = _flag(action.dates.effective)
         parts = [f"in force since {since}{flag}" if since else "in force", basis_text]
+        if item.by:
+            parts.insert(1, f"renewed by {', '.join(self.title(b) for b in item.by)}")
         for s in suspended:
             parts.append(f"'{s.pid}' suspended by {', '.join(self.title(b) for b in s.by)}")
         for s in item.states:
@@ -123,15 +137,17 @@ class Explainer:
             action, status, basis, action.targets[item.target], item.via, statuses, carves, self.citations(action), "; ".join(parts)
         )
 
-    def not_operative(self, entity_id: str, item: Item) -> NotOperative:
+    def not_operative(
+        self, entity_id: str, item: Item, basis_of: tuple[Basis, str] | None = None, export: tuple[str, str | None] = ("", None)
+    ) -> NotOperative:
         action = self.engine.actions[item.action]
-        basis, basis_text = self.basis(item.via)
+        basis, basis_text = basis_of or self.basis(item.via)
         reason = item.reason or Reason.NO_PROHIBITIONS
         when = show_instant(item.ts, action.zone)
         by = ", ".join(self.title(b) for b in item.by)
         dates = action.dates
         if reason is Reason.NON_BINDING:
-            text = _NON_BINDING.get(action.kind, "non-binding")
+            text = action.kind.phrase or "non-binding"
         elif reason is Reason.POSSIBLY_NAMED:
             target = action.targets[item.target]
             text = "possibly named: the record cannot confirm that this action named it, so it is not counted"
@@ -179,6 +195,8 @@ class Explainer:
             text = f"applies {basis_text}; that ownership ended {when}"
         elif reason is Reason.PARENT_ENDED:
             text = f"ended {when} when {by} ended"
+        elif reason in _DESTINATION_REASONS:
+            text = _destination_text(reason, action.targets[item.target], export, item)
         elif reason in (Reason.REVOKED, Reason.LIFTED, Reason.SUPERSEDED):
             text = f"{reason.value} by {by} on {when}" if by else f"{reason.value} on {when}"
         else:
@@ -186,3 +204,63 @@ class Explainer:
         if basis is Basis.AFFILIATE and reason is not Reason.NOT_AFFILIATED:
             text += f"; it would apply {basis_text}"
         return NotOperative(action, reason, text, basis, item.via, when, item.by, self.citations(action))
+
+    def explain_item(
+        self, items: dict[str, ControlledItem], raw: Sequence[Item], destination: str, origin: str | None
+    ) -> tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]:
+        """Restrictions and non-operative actions for an export of controlled items (``raw`` from ``Engine.evaluate_item``)."""
+        restrictions: list[Restriction] = []
+        others: list[NotOperative] = []
+        for entry in raw:
+            target = self.engine.actions[entry.action].targets[entry.target]
+            basis = item_basis(items[target.item or ""], target)
+            if entry.operative:
+                restrictions.append(self.restriction(destination, entry, basis))
+            else:
+                others.append(self.not_operative(destination, entry, basis, (destination, origin)))
+        restrictions.sort(
+            key=lambda r: (r.action.dates.effective.start(r.action.zone).timestamp() if r.action.dates.effective else 0, r.action.id)
+        )
+        others.sort(key=lambda n: n.action.id)
+        return tuple(restrictions), tuple(others)
+
+    def charge(self, action: Action, target: Target, start: int) -> Charge:
+        """One case in which ``target`` is a named defendant, from the charging instrument ``action``."""
+        docket = next((i for i in action.instruments if i.type is InstrumentType.COURT_DOCKET), None)
+        dates = action.dates
+        return Charge(
+            action,
+            action.kind.value.replace("_", " "),
+            docket.value if docket else None,
+            docket.court if docket else None,
+            dates.signed,
+            dates.published or dates.announced,
+            show_instant(start, action.zone),
+            target,
+            self.citations(action),
+        )
+
+
+_DESTINATION_REASONS = frozenset(
+    {Reason.DESTINATION_EXCEPTED, Reason.DESTINATION_NOT_COVERED, Reason.DESTINATION_UNCONFIRMED, Reason.ORIGIN_NOT_COVERED}
+)
+
+
+def _destination_text(reason: Reason, target: Target, export: tuple[str, str | None], item: Item) -> str:
+    """Why an item rule does not reach the export asked (``export`` is the destination and the country of export)."""
+    destination, origin = export
+    wanted = target.destinations
+    if reason is Reason.DESTINATION_EXCEPTED:
+        text = f"{_country(destination)} is excepted: it covers {wanted.text()}"
+    elif reason is Reason.DESTINATION_NOT_COVERED:
+        text = f"it covers {wanted.text()}, not {_country(destination)}"
+    elif reason is Reason.DESTINATION_UNCONFIRMED:
+        groups = ", ".join(wanted.groups)
+        text = f"it covers {wanted.text()}; whether {_country(destination)} is in {groups} is not recorded, so it is not counted"
+    else:
+        text = f"it covers exports from {', '.join(target.exported_from)}, not from {_country(origin or '')}"
+    if any(s.state is State.OPERATIVE for s in item.states):
+        text += "; the rule was in force then"
+    elif item.states:
+        text += "; the rule was not in force then either"
+    return text

@@ -7,7 +7,8 @@ from typing import Protocol
 import attrs
 import pendulum
 
-from ..model.records import Action, Entity, Evidence, Link, Prohibition, Source, Target
+from ..model.dates import DateValue
+from ..model.records import Action, ControlledItem, Entity, Evidence, Link, Prohibition, Source, Target
 from ..model.vocabulary import Basis, ChangeKind, DateKind, Reason, SpanState, State, Status
 
 __all__ = [
@@ -15,9 +16,11 @@ __all__ = [
     "Basis",
     "CarveOut",
     "Change",
+    "Charge",
     "Citation",
     "Diff",
     "EntityMatch",
+    "ItemRestrictions",
     "NotOperative",
     "ProhibitionStatus",
     "Restriction",
@@ -92,6 +95,27 @@ class NotOperative:
     sources: tuple[Citation, ...] = ()
 
 
+@attrs.frozen(slots=True)
+class Charge:
+    """A criminal case in which the entity was a named defendant at the time asked (never a restriction).
+
+    ``document`` says which charging instrument (``indictment`` or ``superseding indictment``);
+    ``case`` and ``court`` come from its court docket; ``returned`` is the day the grand jury
+    returned it, ``unsealed`` the day it reached the public docket (or was announced); ``since`` the
+    first day the defendant counts as charged under it.
+    """
+
+    action: Action
+    document: str
+    case: str | None
+    court: str | None
+    returned: DateValue | None
+    unsealed: DateValue | None
+    since: str | None
+    target: Target
+    sources: tuple[Citation, ...] = ()
+
+
 class _Source(Protocol):
     """Where a :class:`Restrictions` gets its verdict and explanation for the time asked."""
 
@@ -101,25 +125,37 @@ class _Source(Protocol):
 
     def parts(self, when: pendulum.Date | pendulum.DateTime) -> tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]: ...
 
+    def charges(self, when: pendulum.Date | pendulum.DateTime) -> tuple[Charge, ...]: ...
+
 
 class _Fixed:
     """An answer worked out in full (instant and jurisdiction queries, and answers that were pickled or copied)."""
 
-    __slots__ = ("_parts", "_restricted", "entity")
+    __slots__ = ("_charges", "_parts", "_restricted", "entity")
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_Fixed, (self.entity, self._restricted, self._parts))
+        return (_Fixed, (self.entity, self._restricted, self._parts, self._charges))
 
-    def __init__(self, entity: Entity, restricted: bool, parts: tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]) -> None:
+    def __init__(
+        self,
+        entity: Entity,
+        restricted: bool,
+        parts: tuple[tuple[Restriction, ...], tuple[NotOperative, ...]],
+        charges: tuple[Charge, ...] = (),
+    ) -> None:
         self.entity = entity
         self._restricted = restricted
         self._parts = parts
+        self._charges = charges
 
     def verdict(self, when: pendulum.Date | pendulum.DateTime) -> bool:
         return self._restricted
 
     def parts(self, when: pendulum.Date | pendulum.DateTime) -> tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]:
         return self._parts
+
+    def charges(self, when: pendulum.Date | pendulum.DateTime) -> tuple[Charge, ...]:
+        return self._charges
 
 
 @attrs.frozen(slots=True, eq=False)
@@ -128,8 +164,10 @@ class Restrictions:
 
     ``restricted`` is true only if a binding restriction was operative. ``restrictions`` lists those
     restrictions with their basis, carve-outs and sources; ``not_operative`` lists the actions that
-    concern the entity but did not apply, each with its reason. For day queries the explanation is
-    worked out on first access and shared by every answer about the same span of days.
+    concern the entity but did not apply, each with its reason. ``charges`` lists the criminal cases in
+    which the entity was a named defendant then, apart from ``restricted`` (charges restrict nothing).
+    For day queries the explanation is worked out on first access and shared by every answer about
+    the same span of days.
 
     Answers compare by what they say (entity, time, jurisdiction, verdict and explanation), and a
     pickled or copied answer carries its explanation with it.
@@ -143,7 +181,16 @@ class Restrictions:
     # Comparison and pickling are written out because the explanation is computed on demand from a
     # shared source: attrs would compare (and pickle) the source object, not what the answer says.
     def _content(self) -> tuple[object, ...]:
-        return (self.entity.id, self.when, self.matched, self.jurisdiction, self.restricted, self.restrictions, self.not_operative)
+        return (
+            self.entity.id,
+            self.when,
+            self.matched,
+            self.jurisdiction,
+            self.restricted,
+            self.restrictions,
+            self.not_operative,
+            self.charges,
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Restrictions):
@@ -154,7 +201,7 @@ class Restrictions:
         return hash((self.entity.id, self.when, self.matched, self.jurisdiction, self.restricted))
 
     def __reduce__(self) -> tuple[object, ...]:
-        settled = _Fixed(self.entity, self.restricted, (self.restrictions, self.not_operative))
+        settled = _Fixed(self.entity, self.restricted, (self.restrictions, self.not_operative), self.charges)
         return (Restrictions, (settled, self.when, self.matched, self.jurisdiction))
 
     @property
@@ -187,6 +234,48 @@ class Restrictions:
         """Actions concerning the entity that did not restrict it, with the reason."""
         return self._source.parts(self.when)[1]
 
+    @property
+    def charges(self) -> tuple[Charge, ...]:
+        """The criminal cases in which the entity was a named defendant then (they never count as restrictions)."""
+        return self._source.charges(self.when)
+
+
+@attrs.frozen(slots=True)
+class ItemRestrictions:
+    """The answer to "may this item be exported to this destination on this day (or at this instant), and why?".
+
+    Shaped like :class:`Restrictions`: ``restricted`` is true only if a binding restriction on the item
+    reached the export then; ``restrictions`` lists those (basis ``controlled``), ``not_operative`` the
+    actions controlling the item that did not, each with its reason (``destination_excepted`` for a
+    rule that excepts the destination, ``lapsed`` between renewals, ...). ``items`` are the controlled
+    items the query resolved to (one, unless an ECCN is shared).
+    """
+
+    items: tuple[ControlledItem, ...]
+    matched: str
+    destination: str
+    origin: str | None
+    when: pendulum.Date | pendulum.DateTime
+    restricted: bool
+    restrictions: tuple[Restriction, ...]
+    not_operative: tuple[NotOperative, ...]
+    jurisdiction: str | None = None
+
+    @property
+    def item(self) -> ControlledItem:
+        """The first item the query resolved to."""
+        return self.items[0]
+
+    @property
+    def on(self) -> pendulum.Date | None:
+        """The day asked about (None for an instant query)."""
+        return None if isinstance(self.when, pendulum.DateTime) else self.when
+
+    @property
+    def at(self) -> pendulum.DateTime | None:
+        """The instant asked about (None for a day query)."""
+        return self.when if isinstance(self.when, pendulum.DateTime) else None
+
 
 @attrs.frozen(slots=True)
 class TimelineEvent:
@@ -202,6 +291,13 @@ class TimelineEvent:
     in_force_before: tuple[str, ...]
     in_force_after: tuple[str, ...]
     prohibition: str | None = None
+    charges_before: tuple[str, ...] = ()
+    charges_after: tuple[str, ...] = ()
+
+    @property
+    def charged(self) -> tuple[str, ...]:
+        """The charging instruments under which the entity became a defendant on this event's day."""
+        return tuple(a for a in self.charges_after if a not in self.charges_before)
 
     @property
     def label(self) -> str:

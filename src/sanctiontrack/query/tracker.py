@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pendulum
 
@@ -12,18 +12,23 @@ from ..engine.daily import Daily, restricted_on
 from ..engine.semantics import Engine
 from ..io.read import paused_gc
 from ..model.clock import DAY_FOREVER, day_ceil, day_of, day_window, seconds
+from ..model.countries import check_country
 from ..model.dates import parse_day
 from ..model.errors import QueryError, UnknownActionError
+from ..model.intervals import intersects
 from ..model.names import did_you_mean, name_key
-from ..model.records import Action, Dataset, Entity, Link, Source
+from ..model.records import Action, ControlledItem, Dataset, Entity, Link, Source
 from ..model.vocabulary import ActionKind, Basis, ChangeKind, DateKind, Reason, SpanState
 from ..screen.score import Screener
 from .entities import Entities
 from .explain import Explainer
+from .items import Items
 from .results import (
     ActionHistory,
     Change,
+    Charge,
     Diff,
+    ItemRestrictions,
     NotOperative,
     Restriction,
     Restrictions,
@@ -74,6 +79,10 @@ class _EntityAnswers:
             self.days = self.tracker.segments(self.entity.id, self.bounds)
         return self.days
 
+    def charges(self, when: pendulum.Date | pendulum.DateTime) -> tuple[Charge, ...]:
+        ordinal = when.toordinal()
+        return self.tracker._charges(self.entity.id, lambda tz: day_window(ordinal, tz))
+
 
 def _kind(kind: str | ActionKind | None) -> ActionKind | None:
     """An action kind given by its code or as a member; a wrong code is a :class:`QueryError` with a hint."""
@@ -117,6 +126,7 @@ class Tracker:
         with paused_gc():
             self.engine = Engine(dataset)
             self.entities = Entities(dataset.entities)
+            self.items = Items(dataset.items)
             self.engine.by_target  # noqa: B018  # every entity's first query needs it
         self._daily = Daily(self.engine)
         self._answers: dict[str, _EntityAnswers] = {}
@@ -143,6 +153,7 @@ class Tracker:
         self.engine = state["engine"]  # type: ignore[assignment]
         self._daily = state["daily"]  # type: ignore[assignment]
         self.entities = state["entities"]  # type: ignore[assignment]
+        self.items = Items(self.dataset.items)
         self.sources = {s.id: s for s in self.dataset.sources}
         self._explainer = Explainer(self.engine, self.sources)
         self._answers = {}
@@ -221,12 +232,134 @@ class Tracker:
             point = int(instant.timestamp())
             items = self.engine.evaluate(found.id, lambda tz: (point, point + 1), jurisdiction)
             parts = self._explainer.explain(found.id, items)
-            return Restrictions(_Fixed(found, any(i.operative for i in items), parts), instant, matched, jurisdiction)
+            charges = self._charges(found.id, lambda tz: (point, point + 1), jurisdiction)
+            return Restrictions(_Fixed(found, any(i.operative for i in items), parts, charges), instant, matched, jurisdiction)
         day = self._day(on)
         ordinal = day.toordinal()
         items = self.engine.evaluate(found.id, lambda tz: day_window(ordinal, tz), jurisdiction)
         parts = self._explainer.explain(found.id, items)
-        return Restrictions(_Fixed(found, any(i.operative for i in items), parts), day, matched, jurisdiction)
+        charges = self._charges(found.id, lambda tz: day_window(ordinal, tz), jurisdiction)
+        return Restrictions(_Fixed(found, any(i.operative for i in items), parts, charges), day, matched, jurisdiction)
+
+    def _charges(self, entity_id: str, window: Callable[[str], tuple[int, int]], jurisdiction: str | None = None) -> tuple[Charge, ...]:
+        """The cases in which ``entity_id`` was a named defendant in the window (by the engine's charge periods)."""
+        out = []
+        for period in self.engine.charges.get(entity_id, ()):
+            action = self.engine.actions[period.action]
+            if jurisdiction is not None and action.jurisdiction != jurisdiction:
+                continue
+            start, end = window(action.zone)
+            if intersects(((period.start, period.end),), start, end):
+                out.append(self._explainer.charge(action, action.targets[period.target], period.start))
+        return tuple(sorted(out, key=lambda c: (c.since or "", c.action.id)))
+
+    def charges(self, entity: str, *, on: str | dt.date) -> tuple[Charge, ...]:
+        """The criminal cases in which ``entity`` was a named defendant on day ``on`` (the ``charges`` of :meth:`restrictions`).
+
+        A superseding indictment takes over from the one it supersedes on the day it was returned;
+        charges never count as restrictions.
+
+        >>> from sanctiontrack import load
+        >>> [c.case for c in load().charges("Futurewei", on="2020-02-13")]
+        ['Cr. No. 18-457 (S-3) (AMD)']
+        """
+        return self.restrictions(entity, on=on).charges
+
+    # -- items -------------------------------------------------------------------------------
+
+    def item_restrictions(
+        self,
+        query: str,
+        *,
+        to: str,
+        on: str | dt.date | None = None,
+        at: str | dt.datetime | None = None,
+        from_: str | None = None,
+        jurisdiction: str | None = None,
+    ) -> ItemRestrictions:
+        """Whether exporting the item ``query`` to country ``to`` on day ``on`` (or at instant ``at``) needed a licence, and why.
+
+        ``query`` is an ECCN (``0D521``), a catalogue number, an item's description or an alias in any
+        script, or an item id; ``to`` (and ``from_``, the country of export, when given) are ISO 3166-1
+        alpha-2 codes. The answer has the shape of :meth:`restrictions`: a rule in force that excepts the
+        destination is listed under ``not_operative`` with the reason ``destination_excepted``.
+
+        >>> from sanctiontrack import load
+        >>> tracker = load()
+        >>> [tracker.item_restrictions("0D521", to="CN", on=day).restricted for day in ("2020-01-05", "2020-01-06")]
+        [False, True]
+        >>> [n.reason.value for n in tracker.item_restrictions("0D521", to="CA", on="2020-01-06").not_operative]
+        ['destination_excepted']
+        """
+        if (on is None) == (at is None):
+            raise QueryError("give exactly one of 'on' (a day) or 'at' (an instant)")
+        destination = self._country("to", to)
+        origin = self._country("from", from_) if from_ is not None else None
+        found, matched = self.items.resolve(query)
+        window: Callable[[str], tuple[int, int]]
+        when: pendulum.Date | pendulum.DateTime
+        if at is not None:
+            when = _instant(at)
+            point = int(when.timestamp())
+            window = lambda tz: (point, point + 1)  # noqa: E731
+        else:
+            when = self._day(on)
+            ordinal = when.toordinal()
+            window = lambda tz: day_window(ordinal, tz)  # noqa: E731
+        raw = []
+        seen: set[tuple[str, int]] = set()
+        for item in found:
+            for entry in self.engine.evaluate_item(item.id, window, destination, origin, jurisdiction):
+                if (entry.action, entry.target) not in seen:
+                    seen.add((entry.action, entry.target))
+                    raw.append(entry)
+        by_id: dict[str, ControlledItem] = {item.id: item for item in found}
+        restrictions, others = self._explainer.explain_item(by_id, raw, destination, origin)
+        return ItemRestrictions(found, matched, destination, origin, when, bool(restrictions), restrictions, others, jurisdiction)
+
+    @staticmethod
+    def _country(name: str, value: object) -> str:
+        if not isinstance(value, str):
+            raise QueryError(f"'{name}' must be a country code like CN (got {value!r})")
+        try:
+            return check_country(value)
+        except ValueError as exc:
+            raise QueryError(f"'{name}': {exc}") from None
+
+    def item_timeline(self, query: str, *, to: str, from_: str | None = None) -> tuple[TimelineEvent, ...]:
+        """Dated events of the actions controlling item ``query``, with whether an export to ``to`` was restricted before and after.
+
+        >>> from sanctiontrack import load
+        >>> [(e.date, e.restricted_after) for e in load().item_timeline("0D521", to="CN")][:2]
+        [('2020-01-06', True), ('2020-01-06', True)]
+        """
+        found, _ = self.items.resolve(query)
+        aids: set[str] = set()
+        for item in found:
+            for aid, _index in self.engine.by_item.get(item.id, ()):
+                aids.add(aid)
+                aids.update(self.engine.compiled[aid].related_by)
+        raw = self._dated(sorted(aids))
+        events: list[TimelineEvent] = []
+        for _ts, text, kind, pid, action, description in raw:
+            day = pendulum.from_timestamp(_ts, tz=action.zone).date()
+            before = self.item_restrictions(query, to=to, on=day.subtract(days=1), from_=from_)
+            after = self.item_restrictions(query, to=to, on=day, from_=from_)
+            events.append(
+                TimelineEvent(
+                    text,
+                    day,
+                    kind,
+                    action,
+                    description,
+                    before.restricted,
+                    after.restricted,
+                    tuple(r.action.id for r in before.restrictions),
+                    tuple(r.action.id for r in after.restrictions),
+                    pid,
+                )
+            )
+        return tuple(events)
 
     def _remember(self, query: str) -> tuple[_EntityAnswers, str, tuple[int, ...]]:
         """Resolve a name once; later queries with the same text go straight to the entity's index."""
@@ -292,18 +425,9 @@ class Tracker:
         for aid, _index, _chains in self.engine.candidates(found.id):
             related.add(aid)
             related.update(self.engine.compiled[aid].related_by)
-        for aid in sorted(related):
-            action = self.engine.actions[aid]
-            tz = action.zone
-            for kind, value in action.dates.items():
-                raw.append((seconds(value, tz), str(value), kind, None, action, self._describe(action, kind)))
-            for prohibition in action.restricts:
-                for kind, maybe in ((DateKind.EFFECTIVE, prohibition.effective), (DateKind.ENDED, prohibition.ended)):
-                    if maybe is not None:
-                        raw.append(
-                            (seconds(maybe, tz), str(maybe), kind, prohibition.id, action, f"{prohibition.id}: {prohibition.summary}")
-                        )
-        raw.sort(key=lambda r: (r[0], r[4].id, r[3] is not None, r[2].value, r[3] or ""))
+        for period in self.engine.charges.get(found.id, ()):
+            related.add(period.action)
+        raw = self._dated(sorted(related))
         events: list[TimelineEvent] = []
         for ts, text, kind, pid, action, description in raw:
             tz = action.zone
@@ -322,9 +446,28 @@ class Tracker:
                     tuple(r.action.id for r in before.restrictions),
                     tuple(r.action.id for r in after.restrictions),
                     pid,
+                    tuple(c.action.id for c in before.charges),
+                    tuple(c.action.id for c in after.charges),
                 )
             )
         return tuple(events)
+
+    def _dated(self, aids: Iterable[str]) -> list[tuple[int, str, DateKind, str | None, Action, str]]:
+        """Every dated event (action dates, prohibitions' own dates) of these actions, oldest first."""
+        raw: list[tuple[int, str, DateKind, str | None, Action, str]] = []
+        for aid in aids:
+            action = self.engine.actions[aid]
+            tz = action.zone
+            for kind, value in action.dates.items():
+                raw.append((seconds(value, tz), str(value), kind, None, action, self._describe(action, kind)))
+            for prohibition in action.restricts:
+                for kind, maybe in ((DateKind.EFFECTIVE, prohibition.effective), (DateKind.ENDED, prohibition.ended)):
+                    if maybe is not None:
+                        raw.append(
+                            (seconds(maybe, tz), str(maybe), kind, prohibition.id, action, f"{prohibition.id}: {prohibition.summary}")
+                        )
+        raw.sort(key=lambda r: (r[0], r[4].id, r[3] is not None, r[2].value, r[3] or ""))
+        return raw
 
     def history(self, entity: str) -> tuple[ActionHistory, ...]:
         """For each action concerning ``entity``, the spans of days it was in force, suspended or lapsed.
