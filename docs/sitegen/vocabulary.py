@@ -16,6 +16,7 @@ from sanctiontrack import (
     EntityKind,
     Family,
     InstrumentType,
+    ItemKind,
     LinkRelation,
     ProblemCode,
     Reason,
@@ -109,6 +110,8 @@ def vocabulary_page() -> str:
         table(["scope", "meaning"], ([_code(s.value), md(s.description)] for s in Scope)),
         "",
         table(["entity kind", "meaning"], ([_code(k.value), md(k.description)] for k in EntityKind)),
+        "",
+        table(["item kind", "meaning"], ([_code(k.value), md(k.description)] for k in ItemKind)),
         "",
         table(
             ["link", "carries ownership", "meaning"],

@@ -97,3 +97,41 @@ def assert_affiliate(name: str, *, on: str, by: str, owner: str) -> None:
     assert found, f"{by} should restrict {name} on {on}"
     assert found[0].basis.value == "affiliate", found[0].basis
     assert found[0].via[-1].entity == owner, found[0].via
+
+
+def assert_export_restricted(item: str, *, to: str, on: str, by: str | None = None, origin: str | None = None) -> None:
+    """Exporting ``item`` to ``to`` on ``on`` (from ``origin``, if given) needed a licence (under action ``by``, if given)."""
+    answer = tracker().item_restrictions(item, to=to, on=on, from_=origin)
+    operative = [r.action.id for r in answer.restrictions]
+    assert answer.restricted, f"exporting {item} to {to} on {on} should be restricted; nothing operative ({answer.not_operative})"
+    if by is not None:
+        assert by in operative, f"{item} to {to} on {on}: expected {by} among {operative}"
+
+
+def assert_export_not_restricted(
+    item: str, *, to: str, on: str, action: str | None = None, reason: Reason | None = None, origin: str | None = None
+) -> None:
+    """Exporting ``item`` to ``to`` on ``on`` needed no licence; ``action`` (if given) is listed as not applying, for ``reason``."""
+    answer = tracker().item_restrictions(item, to=to, on=on, from_=origin)
+    operative = [r.action.id for r in answer.restrictions]
+    assert not answer.restricted, f"exporting {item} to {to} on {on} should not be restricted; operative: {operative}"
+    if action is not None:
+        entries = [n for n in answer.not_operative if n.action.id == action]
+        assert entries, f"{action} should be listed as not applying to {item} to {to} on {on}"
+        if reason is not None:
+            assert entries[0].reason is reason, f"{action}: expected {reason.value}, got {entries[0].reason.value}"
+
+
+def assert_charged(name: str, *, on: str, by: str) -> None:
+    """``name`` was a named defendant on ``on`` under charging instrument ``by``."""
+    charges = [c.action.id for c in tracker().restrictions(name, on=on).charges]
+    assert by in charges, f"{name} should be charged under {by} on {on}; charges: {charges}"
+
+
+def assert_not_charged(name: str, *, on: str, by: str | None = None) -> None:
+    """``name`` was not a named defendant on ``on`` (under ``by``, if given; else in no case)."""
+    charges = [c.action.id for c in tracker().restrictions(name, on=on).charges]
+    if by is None:
+        assert not charges, f"{name} should not be charged on {on}; charges: {charges}"
+    else:
+        assert by not in charges, f"{name} should not be charged under {by} on {on}"

@@ -172,7 +172,7 @@ def test_announcement_2024_no_46_applies_to_the_us_from_2024_12_03() -> None:
     assert_not_in_force(ANNOUNCEMENT_46, on="2024-12-02")
     assert_in_force(ANNOUNCEMENT_46, on="2024-12-03")
     action = tracker().action(ANNOUNCEMENT_46)
-    assert all(t.destinations == ("US",) for t in action.targets)
+    assert all(t.destinations.countries == ("US",) for t in action.targets)
 
 
 def test_announcement_2025_no_72_suspends_section_2_from_2025_11_09() -> None:

@@ -153,6 +153,40 @@ def restrictions(
 
 
 @app.command()
+def item(
+    query: Annotated[str, typer.Argument(help="An ECCN (0D521), a catalogue number, an item's description or an alias in any script.")],
+    to: Annotated[str, typer.Option("--to", help="The destination: an ISO 3166-1 alpha-2 country code, e.g. CN or CA.")],
+    on: Annotated[str | None, typer.Option("--on", help="The day asked about (YYYY-MM-DD); default today.")] = None,
+    at: Annotated[str | None, typer.Option("--at", help="An exact instant with its offset, e.g. 2020-01-06T09:00-05:00.")] = None,
+    origin: Annotated[
+        str | None, typer.Option("--from", help="The country of export (ISO code); default: any country of export.")
+    ] = None,
+    jurisdiction: Annotated[
+        str | None, typer.Option("--jurisdiction", "-j", help="Only actions of this jurisdiction (US, CN, IN, GB, EU).")
+    ] = None,
+    fmt: FormatOpt = Fmt.table,
+    data: DataOpt = None,
+) -> None:
+    """Whether exporting item QUERY to a country needed a licence on a day, which rules applied, and which did not and why."""
+    from ..query.jsonify import item_restrictions_json
+
+    with _friendly():
+        if on is not None and at is not None:
+            _fail("give either --on or --at, not both", 2)
+        tracker = _tracker(data)
+        if at:
+            answer = tracker.item_restrictions(query, to=to, at=at, from_=origin, jurisdiction=jurisdiction)
+        else:
+            answer = tracker.item_restrictions(query, to=to, on=_today(on, fmt), from_=origin, jurisdiction=jurisdiction)
+        if fmt is Fmt.json:
+            _print_json(item_restrictions_json(answer))
+            return
+        from .render import render_item_restrictions
+
+        render_item_restrictions(_console(), answer)
+
+
+@app.command()
 def timeline(
     name: Annotated[str, typer.Argument(help="An entity id, name or alias.")],
     fmt: FormatOpt = Fmt.table,
@@ -327,16 +361,18 @@ def _read_names(file: Path) -> list[str]:
 @app.command()
 def export(
     fmt: Annotated[ExportFmt, typer.Option("--format", "-f")] = ExportFmt.json,
-    what: Annotated[str, typer.Option("--what", help="actions, entities or all (JSON only).")] = "all",
+    what: Annotated[str, typer.Option("--what", help="actions, entities, items or all (items and all: JSON only).")] = "all",
     data: DataOpt = None,
 ) -> None:
-    """Export the dataset as JSON (entities, sources, actions) or CSV (actions or entities)."""
+    """Export the dataset as JSON (entities, sources, actions, items) or CSV (actions or entities)."""
     from ..io.dump import dump_dataset
     from ..model.vocabulary import DateKind
 
     with _friendly():
-        if what not in ("actions", "entities", "all"):
-            _fail(f"--what must be actions, entities or all (got {what!r})", 2)
+        if what not in ("actions", "entities", "items", "all"):
+            _fail(f"--what must be actions, entities, items or all (got {what!r})", 2)
+        if what == "items" and fmt is ExportFmt.csv:
+            _fail("--what items is exported as JSON only (use --format json)", 2)
         tracker = _tracker(data)
         if fmt is ExportFmt.json:
             full = dump_dataset(tracker.dataset)

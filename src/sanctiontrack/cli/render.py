@@ -10,9 +10,18 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model.records import Action, Entity
-from ..query.results import Citation, Diff, Restrictions, ScreenResult, TimelineEvent
+from ..query.results import Charge, Citation, Diff, ItemRestrictions, Restrictions, ScreenResult, TimelineEvent
 
-__all__ = ["render_action", "render_actions", "render_diff", "render_entities", "render_restrictions", "render_screen", "render_timeline"]
+__all__ = [
+    "render_action",
+    "render_actions",
+    "render_diff",
+    "render_entities",
+    "render_item_restrictions",
+    "render_restrictions",
+    "render_screen",
+    "render_timeline",
+]
 
 
 def render_restrictions(console: Console, answer: Restrictions) -> None:
@@ -34,8 +43,41 @@ def render_restrictions(console: Console, answer: Restrictions) -> None:
     for n in answer.not_operative:
         console.print(Text.assemble("  • ", (n.action.title, "bold"), f"  [{n.action.id}]"))
         console.print(Padding(f"{n.reason.value}: {n.explanation}", (0, 0, 0, 4)), highlight=False)
-    if not answer.restrictions and not answer.not_operative:
+    _charges(console, answer.charges)
+    if not answer.restrictions and not answer.not_operative and not answer.charges:
         console.print("No action in the data concerns this entity on that day.")
+
+
+def _charges(console: Console, charges: Sequence[Charge]) -> None:
+    if charges:
+        console.print(Text(f"\nCharges ({len(charges)}): a named defendant in these cases (charges restrict nothing)", style="bold"))
+    for c in charges:
+        console.print(Text.assemble("  • ", (c.action.title, "bold"), f"  [{c.action.id}]"))
+        where = ", ".join(x for x in (c.case, c.court) if x)
+        dates = ", ".join(x for x in (f"returned {c.returned}" if c.returned else "", f"unsealed {c.unsealed}" if c.unsealed else "") if x)
+        console.print(Padding(f"{c.document}; {where}; {dates}; charged since {c.since}", (0, 0, 0, 4)), highlight=False)
+
+
+def render_item_restrictions(console: Console, answer: ItemRestrictions) -> None:
+    """An item answer: verdict for the export, the rules that reach it, then the rules that do not and why."""
+    names = "; ".join(f"{i.name} [{i.id}]" for i in answer.items)
+    origin = f" from {answer.origin}" if answer.origin else ""
+    verdict = Text("LICENCE REQUIRED", style="bold red") if answer.restricted else Text("not restricted", style="bold green")
+    console.print(Text.assemble(f"{names}\n(matched {answer.matched!r}) exported to {answer.destination}{origin} on {answer.when}: ", verdict))
+    if answer.restrictions:
+        console.print(Text(f"\nOperative restrictions ({len(answer.restrictions)})", style="bold"))
+    for r in answer.restrictions:
+        console.print(Text.assemble("  • ", (r.action.title, "bold"), f"  [{r.action.id}]"))
+        console.print(f"    {r.action.kind.value}, {r.action.jurisdiction}; status: {r.status.value}; basis: {r.basis.value}", highlight=False)
+        console.print(Padding(r.explanation, (0, 0, 0, 4)), highlight=False)
+        _sources(console, r.sources)
+    if answer.not_operative:
+        console.print(Text(f"\nActions controlling the item that did not apply ({len(answer.not_operative)})", style="bold"))
+    for n in answer.not_operative:
+        console.print(Text.assemble("  • ", (n.action.title, "bold"), f"  [{n.action.id}]"))
+        console.print(Padding(f"{n.reason.value}: {n.explanation}", (0, 0, 0, 4)), highlight=False)
+    if not answer.restrictions and not answer.not_operative:
+        console.print("No action in the data controls this item on that day.")
 
 
 def _sources(console: Console, citations: Sequence[Citation]) -> None:
@@ -54,7 +96,10 @@ def render_timeline(console: Console, entity: Entity, events: Sequence[TimelineE
     table.add_column("action", ratio=3)
     table.add_column("restricted before → after")
     for e in events:
-        table.add_row(e.date, e.label, f"{e.description}\n[{e.action.id}]", f"{_yes(e.restricted_before)} → {_yes(e.restricted_after)}")
+        state = f"{_yes(e.restricted_before)} → {_yes(e.restricted_after)}"
+        if e.charged:
+            state += "\ncharged (" + ", ".join(e.charged) + ")"
+        table.add_row(e.date, e.label, f"{e.description}\n[{e.action.id}]", state)
     console.print(table)
 
 
@@ -98,7 +143,7 @@ def render_action(console: Console, action: Action) -> None:
     for i in action.instruments:
         console.print(f"  instrument: {i}")
     for t in action.targets:
-        what = t.entity or t.item
+        what = t.entity or f"item {t.item} to {t.destinations.text()}" + (f" from {', '.join(t.exported_from)}" if t.exported_from else "")
         console.print(f"  target: {what} ({t.role.value}, {t.scope.value})" + (f" listed as {t.listed_as!r}" if t.listed_as else ""))
     for p in action.restricts:
         span = " ".join(x for x in (f"from {p.effective}" if p.effective else "", f"until {p.ended}" if p.ended else "") if x)

@@ -4,15 +4,64 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model.records import Action, Entity, Link
-from .results import CarveOut, Citation, Diff, NotOperative, Restriction, Restrictions, ScreenResult, TimelineEvent
+from ..io.dump import dump_destinations
+from ..model.records import Action, ControlledItem, Entity, Link
+from .results import (
+    CarveOut,
+    Charge,
+    Citation,
+    Diff,
+    ItemRestrictions,
+    NotOperative,
+    Restriction,
+    Restrictions,
+    ScreenResult,
+    TimelineEvent,
+)
 
-__all__ = ["action_ref", "diff_json", "entity_json", "restrictions_json", "screen_json", "timeline_json"]
+__all__ = [
+    "action_ref",
+    "charge_json",
+    "diff_json",
+    "entity_json",
+    "item_json",
+    "item_restrictions_json",
+    "restrictions_json",
+    "screen_json",
+    "timeline_json",
+]
 
 
 def entity_json(entity: Entity) -> dict[str, Any]:
     """The identifying fields of an entity."""
     return {"id": entity.id, "name": entity.name, "kind": entity.kind.value, "country": entity.country}
+
+
+def item_json(item: ControlledItem) -> dict[str, Any]:
+    """The identifying fields of a controlled item, with its names in every language."""
+    return {
+        "id": item.id,
+        "kind": item.kind.value,
+        "name": item.name,
+        "jurisdiction": item.jurisdiction,
+        "codes": list(item.codes),
+        "aliases": [{"name": a.name, "lang": a.lang} for a in item.aliases],
+    }
+
+
+def charge_json(charge: Charge) -> dict[str, Any]:
+    """A case in which the entity was a named defendant."""
+    return {
+        "action": charge.action.id,
+        "title": charge.action.title,
+        "document": charge.document,
+        "case": charge.case,
+        "court": charge.court,
+        "returned": str(charge.returned) if charge.returned else None,
+        "unsealed": str(charge.unsealed) if charge.unsealed else None,
+        "since": charge.since,
+        "sources": [_citation(c) for c in charge.sources],
+    }
 
 
 def action_ref(action: Action) -> dict[str, Any]:
@@ -65,6 +114,8 @@ def _restriction(r: Restriction, matched: str | None) -> dict[str, Any]:
     basis: dict[str, Any] = {"type": r.basis.value, "listed_as": r.target.listed_as, "via": _via(r.via)}
     if r.basis.value == "named":
         basis["matched_alias"] = matched
+    if r.target.item is not None:
+        basis.update(_item_target(r))
     return {
         "action": r.action.id,
         "title": r.action.title,
@@ -80,6 +131,11 @@ def _restriction(r: Restriction, matched: str | None) -> dict[str, Any]:
         "sources": [_citation(c) for c in r.sources],
         "explanation": r.explanation,
     }
+
+
+def _item_target(r: Restriction) -> dict[str, Any]:
+    target = r.target
+    return {"item": target.item, "destinations": dump_destinations(target.destinations), "exported_from": list(target.exported_from)}
 
 
 def _not_operative(n: NotOperative) -> dict[str, Any]:
@@ -105,6 +161,22 @@ def restrictions_json(answer: Restrictions) -> dict[str, Any]:
         "restricted": answer.restricted,
         "restrictions": [_restriction(r, answer.matched) for r in answer.restrictions],
         "not_operative": [_not_operative(n) for n in answer.not_operative],
+        "charges": [charge_json(c) for c in answer.charges],
+    }
+
+
+def item_restrictions_json(answer: ItemRestrictions) -> dict[str, Any]:
+    """The answer to an item query as plain data (the CLI's ``item --format json``), shaped like :func:`restrictions_json`."""
+    return {
+        "items": [item_json(i) for i in answer.items],
+        "matched": answer.matched,
+        "to": answer.destination,
+        "from": answer.origin,
+        "on": answer.on.to_date_string() if answer.on is not None else None,
+        "at": answer.at.isoformat() if answer.at is not None else None,
+        "restricted": answer.restricted,
+        "restrictions": [_restriction(r, None) for r in answer.restrictions],
+        "not_operative": [_not_operative(n) for n in answer.not_operative],
     }
 
 
@@ -124,6 +196,8 @@ def timeline_json(entity: Entity, events: tuple[TimelineEvent, ...]) -> dict[str
                 "restricted_after": e.restricted_after,
                 "in_force_before": list(e.in_force_before),
                 "in_force_after": list(e.in_force_after),
+                "charges_before": list(e.charges_before),
+                "charges_after": list(e.charges_after),
             }
             for e in events
         ],
