@@ -12,7 +12,7 @@ from functools import cache
 
 import pendulum
 
-from sanctiontrack import Action, Dataset, DateValue, RelationType, Scope
+from sanctiontrack import Action, Dataset, DateValue, RelationType, Scope, Target
 
 TERMINATES = {RelationType.REVOKES, RelationType.LIFTS, RelationType.SUPERSEDES}
 SUSPENDS = {RelationType.ENJOINS, RelationType.STAYS, RelationType.SUSPENDS}
@@ -202,4 +202,43 @@ class Reference:
                 if action.id in self.operative_actions_at(entity_id, t):
                     out.add(action.id)
                     break
+        return out
+
+    # -- items --------------------------------------------------------------------------------
+
+    @staticmethod
+    def covers(target: Target, destination: str, origin: str | None) -> bool:
+        """Whether an item target reaches an export to ``destination`` (from ``origin``), read from the docstring's step 7.
+
+        A group whose members are not recorded never counts; no destinations stated means every one.
+        """
+        d = target.destinations
+        listed = set(d.countries)
+        if d.everywhere:
+            ok = destination not in d.excepted
+        elif listed or d.groups:
+            ok = destination in listed
+        else:
+            ok = True
+        if origin is not None and target.exported_from:
+            ok = ok and origin in target.exported_from
+        return ok
+
+    def operative_item_actions_on(self, item_id: str, destination: str, origin: str | None, day: pendulum.Date) -> set[str]:
+        """Ids of restrictions on exports of ``item_id`` to ``destination`` operative at some instant of ``day``."""
+        out: set[str] = set()
+        for action in self.actions.values():
+            if not action.kind.is_restricting or not action.restricts:
+                continue
+            zone = action.zone
+            start = int(pendulum.datetime(day.year, day.month, day.day, tz=zone).timestamp())
+            end = int(pendulum.datetime(day.year, day.month, day.day, tz=zone).add(days=1).timestamp())
+            probes = [start, *(i for i in self.instants if start < i < end)]
+            for target in action.targets:
+                if target.item != item_id or not target.counted or not self.covers(target, destination, origin):
+                    continue
+                pids = target.prohibitions or tuple(p.id for p in action.restricts)
+                # An item target is never among a relation's entities: "" matches no entity id.
+                if any(self.operative(action, pid, "", t) for pid in pids for t in probes):
+                    out.add(action.id)
         return out

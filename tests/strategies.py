@@ -15,14 +15,17 @@ from sanctiontrack import (
     Alias,
     Category,
     Confidence,
+    ControlledItem,
     Dataset,
     Dates,
     DateValue,
+    Destinations,
     Entity,
     EntityKind,
     Evidence,
     Instrument,
     InstrumentType,
+    ItemKind,
     Link,
     LinkRelation,
     Note,
@@ -43,6 +46,32 @@ SOURCE = Source("fr-test", SourceKind.PRIMARY, "Office of the Federal Register",
 EVIDENCE = (Evidence("fr-test", locator="DATES", supports=("effective",)),)
 NAMES = ["Acme Co., Ltd.", "Borealis Inc.", "Cathay Telecom", "Dragon Soft", "Eastern Apps", "Fenix Holdings", "Gamma Cloud"]
 HAN = ["阿克米有限公司", "北极光", "华夏电信", "龙软件", "东方应用", "凤凰控股", "伽马云"]
+COUNTRIES = ["CN", "CA", "US", "RU"]
+ITEMS = (
+    ControlledItem("i0", ItemKind.ECCN, "Test imagery software", "US", ("0D999",), (Alias("测试软件", "zh-Hans"),)),
+    ControlledItem("i1", ItemKind.CATALOGUE_ENTRY, "Test push technology", "CN", ("999999X",)),
+)
+
+
+@st.composite
+def destinations(draw: st.DrawFn) -> Destinations:
+    """None stated, all, all but some, a list of countries, or a list with a group whose members are not recorded."""
+    shape = draw(st.sampled_from(["none", "all", "except", "list", "list", "group"]))
+    if shape == "none":
+        return Destinations()
+    if shape == "all":
+        return Destinations(everywhere=True)
+    picked = tuple(draw(st.lists(st.sampled_from(COUNTRIES), min_size=1, max_size=2, unique=True)))
+    if shape == "except":
+        return Destinations(everywhere=True, excepted=picked)
+    return Destinations(countries=picked, groups=("Country Group D:1",) if shape == "group" else ())
+
+
+@st.composite
+def item_targets(draw: st.DrawFn) -> Target:
+    """A target naming a controlled item, with destinations and sometimes countries of export."""
+    origins = tuple(draw(st.lists(st.sampled_from(COUNTRIES), max_size=2, unique=True))) if draw(st.booleans()) else ()
+    return Target(item=draw(st.sampled_from(ITEMS)).id, destinations=draw(destinations()), exported_from=origins)
 
 
 @st.composite
@@ -91,7 +120,7 @@ def entities(draw: st.DrawFn, count: int) -> tuple[Entity, ...]:
 
 @st.composite
 def datasets(draw: st.DrawFn, max_entities: int = 5, max_actions: int = 12) -> Dataset:
-    """A valid dataset: restrictions, renewals, injunctions, terminations, carve-outs, implementations."""
+    """A valid dataset: restrictions (some of items, for destinations), renewals, injunctions, terminations, carve-outs."""
     ents = draw(entities(draw(st.integers(1, max_entities))))
     entity_ids = [e.id for e in ents]
     actions: list[Action] = []
@@ -125,6 +154,8 @@ def datasets(draw: st.DrawFn, max_entities: int = 5, max_actions: int = 12) -> D
                 )
                 for eid in draw(st.lists(st.sampled_from(entity_ids), min_size=1, max_size=3, unique=True))
             )
+            if draw(st.sampled_from([False, False, True])):
+                targets += tuple(draw(st.lists(item_targets(), min_size=1, max_size=2)))
             relations: tuple[Relation, ...] = ()
             if actions and draw(st.sampled_from([False, False, False, False, True])):
                 parent = draw(st.sampled_from(actions))
@@ -209,4 +240,4 @@ def datasets(draw: st.DrawFn, max_entities: int = 5, max_actions: int = 12) -> D
             actions.append(
                 Action(f"a{i}", kind, f"non-binding {i}", jurisdiction, "Test Office", dates, targets=targets, evidence=EVIDENCE)
             )
-    return Dataset(ents, (SOURCE,), tuple(actions))
+    return Dataset(ents, (SOURCE,), tuple(actions), ITEMS)

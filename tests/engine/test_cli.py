@@ -137,3 +137,45 @@ def test_export_formats() -> None:
 def test_entities_search() -> None:
     code, out, _ = invoke("entities", "hikvison", "--format", "json")
     assert code == 0 and json.loads(out)[0]["id"] == "hikvision"
+
+
+def test_item_json_answers_like_restrictions() -> None:
+    code, out, _ = invoke("item", "0D521", "--to", "CN", "--on", "2020-01-06", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) >= {"items", "to", "on", "restricted", "restrictions", "not_operative"}
+    assert data["restricted"] is True and data["to"] == "CN"
+    first = data["restrictions"][0]
+    assert first["action"] == "us-bis-2020-geospatial-software-0d521" and first["basis"]["type"] == "controlled"
+    assert first["basis"]["destinations"] == {"all_except": ["CA"]}
+
+
+def test_item_to_an_excepted_destination_says_why() -> None:
+    code, out, _ = invoke("item", "0D521", "--to", "CA", "--on", "2020-01-06", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["restricted"] is False
+    assert [n["reason"] for n in data["not_operative"]] == ["destination_excepted"]
+    code, out, _ = invoke("item", "0D521", "--to", "CA", "--on", "2020-01-06")
+    assert code == 0 and "destination_excepted" in out and "not restricted" in out
+
+
+def test_item_from_a_country_of_export() -> None:
+    code, out, _ = invoke("item", "086501X", "--to", "US", "--on", "2020-08-28", "--from", "CN", "--format", "json")
+    assert code == 0 and json.loads(out)["restricted"] is True and json.loads(out)["from"] == "CN"
+
+
+def test_item_errors_are_one_line_with_a_suggestion() -> None:
+    code, _, err = invoke("item", "0D52", "--to", "CN", "--on", "2020-01-06")
+    assert code == 1 and err.startswith("error: no controlled item matches '0D52'; did you mean")
+    code, _, err = invoke("item", "0D521", "--to", "Chna", "--on", "2020-01-06")
+    assert code == 1 and "did you mean 'CN' (China)" in err and "Traceback" not in err
+
+
+def test_restrictions_json_lists_charges_apart() -> None:
+    code, out, _ = invoke("restrictions", "Futurewei", "--on", "2020-02-13", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and [c["case"] for c in data["charges"]] == ["Cr. No. 18-457 (S-3) (AMD)"]
+    assert data["charges"][0]["returned"] == "2020-02-12" and data["charges"][0]["unsealed"] == "2020-02-13"
+    code, out, _ = invoke("restrictions", "Futurewei", "--on", "2020-01-31", "--format", "json")
+    assert json.loads(out)["charges"] == []

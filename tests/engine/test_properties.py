@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from sanctiontrack import Dataset, SpanState, Tracker
 from tests.reference import Reference
-from tests.strategies import DAYS, datasets
+from tests.strategies import COUNTRIES, DAYS, ITEMS, datasets
 
 QUERY_DAYS = [DAYS[0].subtract(days=1), *DAYS, *(d.add(days=1) for d in DAYS), DAYS[-1].add(days=30)]
 
@@ -76,3 +76,23 @@ def test_history_spans_agree_with_point_answers(dataset: Dataset) -> None:
                     assert history.action.id in ids
                 else:
                     assert history.action.id not in ids
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    datasets(),
+    st.lists(st.sampled_from(QUERY_DAYS), min_size=1, max_size=4),
+    st.sampled_from(COUNTRIES),
+    st.none() | st.sampled_from(COUNTRIES),
+)
+def test_item_answers_match_the_reference(dataset: Dataset, days: list[pendulum.Date], destination: str, origin: str | None) -> None:
+    """Exports of an item to a destination: the engine's step 7 and periods agree with the independent reading."""
+    tracker = Tracker(dataset)
+    reference = Reference(dataset)
+    for item in ITEMS:
+        for day in days:
+            answer = tracker.item_restrictions(item.id, to=destination, on=day, from_=origin)
+            expected = reference.operative_item_actions_on(item.id, destination, origin, day)
+            assert {r.action.id for r in answer.restrictions} == expected, (item.id, destination, origin, day)
+            assert answer.restricted == bool(expected)
+            assert not {n.action.id for n in answer.not_operative} & expected

@@ -276,3 +276,75 @@ def test_an_unconfirmed_target_is_reported_as_possibly_named_never_counted(world
     assert "possibly named" in entry.explanation and "one of three entries" in entry.explanation
     assert not world.restricted("zeta", on="2020-06-01")
     assert "pair-listing" in operative(world, "delta", "2020-06-01")  # the confirmed targets of the same rule still count
+
+
+# -- items and destinations (step 7) -----------------------------------------------------------
+
+
+def exports(tracker: Tracker, item: str, to: str, on: str, origin: str | None = None) -> tuple[set[str], dict[str, Reason]]:
+    answer = tracker.item_restrictions(item, to=to, on=on, from_=origin)
+    assert answer.restricted == bool(answer.restrictions)
+    return {r.action.id for r in answer.restrictions}, {n.action.id: n.reason for n in answer.not_operative}
+
+
+def test_an_item_rule_binds_from_its_effective_day(world: Tracker) -> None:
+    assert exports(world, "0D999", "CN", "2020-01-05")[0] == set()
+    assert exports(world, "0D999", "CN", "2020-01-06")[0] == {"imagery-control"}
+
+
+def test_an_excepted_destination_is_not_restricted_while_the_rule_is_in_force(world: Tracker) -> None:
+    operative_now, reasons = exports(world, "0D999", "CA", "2020-06-01")
+    assert operative_now == set() and reasons["imagery-control"] is Reason.DESTINATION_EXCEPTED
+
+
+def test_a_renewal_after_a_gap_leaves_the_control_lapsed_in_between(world: Tracker) -> None:
+    assert exports(world, "0D999", "CN", "2021-01-05")[0] == {"imagery-control"}
+    assert exports(world, "0D999", "CN", "2021-01-06")[1]["imagery-control"] is Reason.LAPSED
+    assert exports(world, "0D999", "CN", "2021-01-13")[0] == {"imagery-control"}
+    assert exports(world, "0D999", "CN", "2022-01-13")[1]["imagery-control"] is Reason.EXPIRED
+
+
+def test_a_listed_destination_an_unlisted_one_and_a_group_with_unknown_members(world: Tracker) -> None:
+    assert exports(world, "个性化推送技术", "US", "2020-09-01")[0] == {"push-catalogue"}
+    assert exports(world, "999999X", "RU", "2020-09-01")[1]["push-catalogue"] is Reason.DESTINATION_UNCONFIRMED
+
+
+def test_a_country_of_export_outside_the_rule(world: Tracker) -> None:
+    assert exports(world, "999999X", "US", "2020-09-01", origin="CN")[0] == {"push-catalogue"}
+    assert exports(world, "999999X", "US", "2020-09-01", origin="US")[1]["push-catalogue"] is Reason.ORIGIN_NOT_COVERED
+
+
+def test_item_queries_need_one_day_or_instant_and_a_known_item(world: Tracker) -> None:
+    with pytest.raises(QueryError, match="exactly one"):
+        world.item_restrictions("0D999", to="CN")
+    with pytest.raises(sanctiontrack.UnknownItemError, match="did you mean"):
+        world.item_restrictions("0D99", to="CN", on="2020-02-01")
+    assert world.item_restrictions("0D999", to="CN", at="2020-01-06T00:30-05:00").restricted
+
+
+# -- charges -----------------------------------------------------------------------------------
+
+
+def charged(tracker: Tracker, name: str, on: str) -> list[str]:
+    return [c.action.id for c in tracker.restrictions(name, on=on).charges]
+
+
+def test_a_defendant_is_charged_from_the_day_the_indictment_is_returned(world: Tracker) -> None:
+    assert charged(world, "acme", "2019-03-03") == []
+    assert charged(world, "acme", "2019-03-04") == ["first-indictment"]
+    charge = world.restrictions("acme", on="2019-03-04").charges[0]
+    assert (str(charge.returned), str(charge.unsealed), charge.court) == ("2019-03-04", "2019-03-06", "A district court")
+
+
+def test_a_superseding_indictment_takes_over_on_its_day_and_the_earlier_charges_stand_before(world: Tracker) -> None:
+    assert charged(world, "acme", "2020-02-11") == ["first-indictment"]
+    assert charged(world, "acme", "2020-02-12") == ["second-indictment"]
+    assert charged(world, "acme-cloud", "2020-02-11") == []
+    assert charged(world, "acme-cloud", "2020-02-12") == ["second-indictment"]
+
+
+def test_charges_are_kept_apart_from_restrictions(world: Tracker) -> None:
+    answer = world.restrictions("acme-cloud", on="2020-07-01")
+    assert not answer.restricted and answer.charges[0].case == "1:19-cr-00001 (S-1)"
+    assert [e.charged for e in world.timeline("acme-cloud") if e.charged] == [("second-indictment",)]
+    assert world.restrictions("acme", at="2020-02-12T12:00-05:00").charges[0].document == "superseding indictment"

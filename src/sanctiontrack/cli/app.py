@@ -158,9 +158,7 @@ def item(
     to: Annotated[str, typer.Option("--to", help="The destination: an ISO 3166-1 alpha-2 country code, e.g. CN or CA.")],
     on: Annotated[str | None, typer.Option("--on", help="The day asked about (YYYY-MM-DD); default today.")] = None,
     at: Annotated[str | None, typer.Option("--at", help="An exact instant with its offset, e.g. 2020-01-06T09:00-05:00.")] = None,
-    origin: Annotated[
-        str | None, typer.Option("--from", help="The country of export (ISO code); default: any country of export.")
-    ] = None,
+    origin: Annotated[str | None, typer.Option("--from", help="The country of export (ISO code); default: any country of export.")] = None,
     jurisdiction: Annotated[
         str | None, typer.Option("--jurisdiction", "-j", help="Only actions of this jurisdiction (US, CN, IN, GB, EU).")
     ] = None,

@@ -63,12 +63,14 @@ def render_item_restrictions(console: Console, answer: ItemRestrictions) -> None
     names = "; ".join(f"{i.name} [{i.id}]" for i in answer.items)
     origin = f" from {answer.origin}" if answer.origin else ""
     verdict = Text("LICENCE REQUIRED", style="bold red") if answer.restricted else Text("not restricted", style="bold green")
-    console.print(Text.assemble(f"{names}\n(matched {answer.matched!r}) exported to {answer.destination}{origin} on {answer.when}: ", verdict))
+    asked = f"{names}\n(matched {answer.matched!r}) exported to {answer.destination}{origin} on {answer.when}: "
+    console.print(Text.assemble(asked, verdict))
     if answer.restrictions:
         console.print(Text(f"\nOperative restrictions ({len(answer.restrictions)})", style="bold"))
     for r in answer.restrictions:
         console.print(Text.assemble("  • ", (r.action.title, "bold"), f"  [{r.action.id}]"))
-        console.print(f"    {r.action.kind.value}, {r.action.jurisdiction}; status: {r.status.value}; basis: {r.basis.value}", highlight=False)
+        kind = f"{r.action.kind.value}, {r.action.jurisdiction}"
+        console.print(f"    {kind}; status: {r.status.value}; basis: {r.basis.value}", highlight=False)
         console.print(Padding(r.explanation, (0, 0, 0, 4)), highlight=False)
         _sources(console, r.sources)
     if answer.not_operative:

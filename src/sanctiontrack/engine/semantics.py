@@ -555,10 +555,13 @@ class Engine:
         """How every action targeting controlled item ``item_id`` stands for an export to ``destination`` in the window.
 
         Steps 1 to 6 as for a party (:meth:`evaluate`), then step 7 (:func:`reaches`): an action
-        whose target does not reach the export is not operative, with the reason.
+        whose target does not reach the export is not operative, with the reason. An action naming
+        the item in several targets is answered once: by a target that restricts the export, if any.
         """
         items: list[Item] = []
         for aid, index in self.by_item.get(item_id, ()):
+            if any(i.action == aid and (i.operative or not i.states) for i in items):
+                continue
             c = self.compiled[aid]
             action = c.action
             if jurisdiction is not None and action.jurisdiction != jurisdiction:
@@ -573,7 +576,11 @@ class Engine:
                 reason = reaches(action.targets[index], destination, origin)
                 if reason is not None:
                     found = attrs.evolve(found, reason=reason, carves=(), ts=None, by=())
-            items.append(found)
+            earlier = next((n for n, i in enumerate(items) if i.action == aid), None)
+            if earlier is None:
+                items.append(found)
+            elif found.operative:
+                items[earlier] = found
         return items
 
     def _item(self, c: Compiled, index: int, chains: tuple[tuple[Link, ...], ...], start: int, end: int) -> Item | None:
