@@ -50,6 +50,11 @@ def entity_path(entity_id: str) -> str:
     return f"entities/{entity_id}.md"
 
 
+def item_path(item_id: str) -> str:
+    """The generated page of a controlled item."""
+    return f"items/{item_id}.md"
+
+
 def action_path(action_id: str) -> str:
     """The generated page of an action."""
     return f"actions/{action_id}.md"

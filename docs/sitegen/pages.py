@@ -11,7 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from sanctiontrack import Action, DateKind, DateValue, Entity, Instrument, Note, Relation, Source
+from sanctiontrack import Action, ControlledItem, DateKind, DateValue, Entity, Instrument, Note, Relation, Source
+from sanctiontrack.model.countries import country_name
 
 from .common import (
     SOURCES_PAGE,
@@ -21,6 +22,7 @@ from .common import (
     esc,
     fmt_date,
     href,
+    item_path,
     md,
     md_link,
     prose,
@@ -34,6 +36,7 @@ from .timeline import STATES, render_timeline
 __all__ = ["generate"]
 
 ENTITIES_INDEX = "entities/index.md"
+ITEMS_INDEX = "items/index.md"
 ACTIONS_INDEX = "actions/index.md"
 SEEDS_INDEX = "seeds/index.md"
 
@@ -234,6 +237,123 @@ def entities_index(ctx: Context) -> Page:
     return Page(page, "\n".join(body))
 
 
+# -- controlled items ----------------------------------------------------------------------------
+
+
+def _item_ref(ctx: Context, item_id: str, page: str) -> str:
+    item = ctx.tracker.items.get(item_id)
+    if item is None:
+        return f"`{md(item_id)}`"
+    return md_link(md(_item_title(item)), page, item_path(item_id))
+
+
+def _item_title(item: ControlledItem) -> str:
+    return f"{', '.join(item.codes)}: {_short(item.name, 70)}" if item.codes else _short(item.name, 80)
+
+
+def item_destinations(ctx: Context, item: ControlledItem) -> list[str]:
+    """The destinations an item's page shows answers for: those its rules list or except, then one they all cover."""
+    named: list[str] = []
+    for action in ctx.tracker.actions:
+        for target in action.targets:
+            if target.item == item.id:
+                named += [*target.destinations.excepted, *target.destinations.countries]
+    chosen = list(dict.fromkeys(named))[:3]
+    fallback = "CN" if item.jurisdiction != "CN" else "US"
+    if fallback not in chosen:
+        chosen.append(fallback)
+    return chosen
+
+
+def item_page(ctx: Context, item: ControlledItem) -> Page:
+    """One controlled item: names and codes, the rules that control it (for which destinations), and its timeline."""
+    page = item_path(item.id)
+    tracker = ctx.tracker
+    out = [f"# {md(_item_title(item))}", ""]
+    facts = [f"`{item.id}`", item.kind.value.replace("_", " ")]
+    if item.jurisdiction:
+        facts.append(f"{item.jurisdiction} list")
+    out += [" · ".join(facts), "", prose(item.name), ""]
+    out += ["## Names and codes", ""]
+    rows = [[f"`{md(code)}`", "", "list number"] for code in item.codes]
+    rows.append([f"**{md(item.name)}**", "`en`", "description"])
+    for alias in item.aliases:
+        name = f'<span lang="{esc(alias.lang)}">{md(alias.name)}</span>' if alias.lang else md(alias.name)
+        note = prose(alias.note or "")
+        if alias.sources:
+            note += (" · " if note else "") + ", ".join(source_link(sid, page) for sid in alias.sources)
+        rows.append([name, f"`{alias.lang}`" if alias.lang else "", note])
+    out += [table(["Name or code", "Language", "Note"], rows), ""]
+
+    controlling = [(a, t) for a in tracker.actions for t in a.targets if t.item == item.id]
+    out += ["## Rules controlling it", ""]
+    rows = []
+    for action, target in controlling:
+        period = f"{fmt_date(action.dates.effective)} – {fmt_date(action.dates.ended) if action.dates.ended else 'no end recorded'}"
+        rows.append(
+            [
+                _action_ref(ctx, action.id, page),
+                _kind(action),
+                md(target.destinations.text()),
+                md(", ".join(target.exported_from) or "any"),
+                period if action.dates.effective else "never took effect",
+                _sources_cell(ctx, action, page, limit=3),
+            ]
+        )
+    out += [table(["Action", "Kind", "Destinations", "Exported from", "Own period", "Sources"], rows), ""]
+
+    destinations = item_destinations(ctx, item)
+    events = {to: tracker.item_timeline(item.id, to=to) for to in destinations}
+    first = events[destinations[0]]
+    if first:
+        out += [
+            "## Timeline",
+            "",
+            "Every dated event of the rules above (and of the actions that change them), with whether an export "
+            "to each destination needed a licence the day before and on the day. Renewals of a temporary control "
+            "and the gaps between them are applied as the [semantics](../concepts.md) state.",
+            "",
+        ]
+        rows = []
+        for index, event in enumerate(first):
+            cells = [md(event.date), md(event.label), _action_ref(ctx, event.action.id, page)]
+            for to in destinations:
+                other = events[to][index]
+                cells.append(f"{'yes' if other.restricted_before else 'no'} → {'**yes**' if other.restricted_after else 'no'}")
+            rows.append(cells)
+        header = ["Date", "Event", "Action", *(f"To {to} ({country_name(to)})" for to in destinations)]
+        out += [table(header, rows), ""]
+    out += [_notes(item.notes)]
+    return Page(page, "\n".join(out))
+
+
+def items_index(ctx: Context) -> Page:
+    """All controlled items, with their kind, codes and the rules that control them."""
+    page = ITEMS_INDEX
+    rows = []
+    for item in ctx.tracker.items:
+        rules = sorted({a.id for a in ctx.tracker.actions for t in a.targets if t.item == item.id})
+        rows.append(
+            [
+                md_link(md(_short(item.name, 90)), page, item_path(item.id)),
+                item.kind.value.replace("_", " "),
+                item.jurisdiction or "",
+                md(", ".join(item.codes)),
+                str(len(rules)),
+            ]
+        )
+    body = [
+        "# Controlled items",
+        "",
+        f"{len(rows)} items that export rules (and a few other measures) control without naming a party: list "
+        "entries (ECCNs), described classes of items and technology-catalogue entries. Ask about one with "
+        "`sanctiontrack item QUERY --to COUNTRY --on DATE`.",
+        "",
+        table(["Item", "Kind", "List of", "Codes", "Rules"], rows),
+    ]
+    return Page(page, "\n".join(body))
+
+
 # -- actions -------------------------------------------------------------------------------------
 
 
@@ -306,9 +426,9 @@ def action_page(ctx: Context, action: Action) -> Page:
             if target.entity is not None:
                 who = _entity_ref(ctx, target.entity, page)
             else:
-                who = md(target.item or "")
-                if target.destinations:
-                    who += f" (destinations: {md(', '.join(target.destinations))})"
+                who = _item_ref(ctx, target.item or "", page)
+                who += f" (to {md(target.destinations.text())}"
+                who += f"; exported from {md(', '.join(target.exported_from))})" if target.exported_from else ")"
             rows.append(
                 [who, target.role.value, target.scope.value, md(target.listed_as or ""), ", ".join(f"`{p}`" for p in target.prohibitions)]
             )
@@ -580,6 +700,11 @@ def generate(ctx: Context) -> Iterator[Page]:
         yield entity_page(ctx, entity)
     for action in actions:
         yield action_page(ctx, action)
+    items = list(tracker.items)
+    for item in items:
+        yield item_page(ctx, item)
+    yield items_index(ctx)
+    yield _summary("items", "All controlled items", [(_short(_item_title(i), 48), f"{i.id}.md") for i in items])
     seeds = ctx.seed_sources()
     for seed, sources in seeds.items():
         yield seed_page(ctx, seed, sources)

@@ -61,6 +61,10 @@ class Items:
         except KeyError:
             raise UnknownItemError(item_id, self.suggest(item_id)) from None
 
+    def get(self, item_id: str) -> ControlledItem | None:
+        """The item with this id, or None."""
+        return self._by_id.get(item_id)
+
     def resolve(self, query: str) -> tuple[tuple[ControlledItem, ...], str]:
         """The items a query denotes (best-ranked match: id, then code, then description, then alias) and the text matched.
 

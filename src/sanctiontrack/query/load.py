@@ -22,7 +22,7 @@ from .tracker import Tracker
 
 __all__ = ["cache_dir", "load", "snapshot_key"]
 
-SNAPSHOT_FORMAT = "1"
+SNAPSHOT_FORMAT = "2"  # 2: engines index controlled items and charges
 
 
 def cache_dir() -> Path:
