@@ -43,8 +43,17 @@ def test_every_record_gets_a_page(tracker: sanctiontrack.Tracker, pages: dict[st
     assert {f"entities/{e.id}.md" for e in tracker.entities} <= set(pages)
     assert {f"actions/{a.id}.md" for a in tracker.actions} <= set(pages)
     assert {common.seed_path(s.seed) for s in tracker.sources.values() if s.seed} <= set(pages)
-    for folder in ("entities", "actions", "seeds"):
+    assert {common.item_path(i.id) for i in tracker.items} <= set(pages)
+    for folder in ("entities", "actions", "seeds", "items"):
         assert f"{folder}/index.md" in pages and f"{folder}/SUMMARY.md" in pages
+
+
+def test_an_item_page_shows_its_rules_and_each_destination(pages: dict[str, Page]) -> None:
+    content = pages["items/eccn-0d521-geospatial-imagery-software.md"].content
+    assert "| `0D521` |" in content and "all destinations except CA" in content
+    assert "To CA (Canada)" in content and "To CN (China)" in content
+    row = next(line for line in content.splitlines() if line.startswith("| 2023-01-06 | ended |"))
+    assert row.endswith("| no → no | yes → no |")  # the control lapsed after its second extension
 
 
 def test_generation_is_deterministic(ctx: Context, pages: dict[str, Page]) -> None:

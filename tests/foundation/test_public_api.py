@@ -25,7 +25,19 @@ def test_everything_public_is_documented() -> None:
 def test_public_functions_carry_examples() -> None:
     for name in ("load", "validate", "json_schema"):
         assert ">>>" in (getattr(sanctiontrack, name).__doc__ or ""), name
-    for method in ("restrictions", "timeline", "history", "diff", "in_force", "action", "screen", "restricted"):
+    for method in (
+        "restrictions",
+        "timeline",
+        "history",
+        "diff",
+        "in_force",
+        "action",
+        "screen",
+        "restricted",
+        "item_restrictions",
+        "item_timeline",
+        "charges",
+    ):
         assert ">>>" in (getattr(sanctiontrack.Tracker, method).__doc__ or ""), method
 
 
