@@ -594,7 +594,11 @@ class Engine:
         Direct targets and, through ownership chains valid at the time, owners' targets with
         ``scope: with_subsidiaries``; unconfirmed targets never count.
         """
-        out: list[tuple[Intervals, str]] = []
+        return [(span, zone) for _, _, span, zone in self.restricting(entity_id)]
+
+    def restricting(self, entity_id: str) -> list[tuple[str, bool, Intervals, str]]:
+        """:meth:`restricted_spans` with the action behind each period and whether it reaches the entity through an owner."""
+        out: list[tuple[str, bool, Intervals, str]] = []
         for aid, index, chains in self.candidates(entity_id):
             action = self.actions[aid]
             if not (action.kind.is_restricting and action.restricts and action.targets[index].counted):
@@ -603,7 +607,7 @@ class Engine:
             if span and chains:
                 span = intersect(span, self.validity(chains, action.zone))
             if span:
-                out.append((span, action.zone))
+                out.append((aid, bool(chains), span, action.zone))
         return out
 
     def prohibition(self, aid: str, pid: str) -> Prohibition:
