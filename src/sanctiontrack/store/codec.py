@@ -30,7 +30,7 @@ _CONFIDENCES = list(Confidence)
 
 def _encode_date(value: DateValue) -> Plain:
     at = value.at
-    delta = None if at is None else at - _EPOCH  # exact: whole seconds and microseconds, before 1970 too
+    delta = None if at is None else dt.datetime.__sub__(at, _EPOCH)  # exact seconds and microseconds, before 1970 too
     out: list[Plain] = [
         value.date.toordinal(),
         _PRECISIONS.index(value.precision),
