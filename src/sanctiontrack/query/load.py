@@ -33,7 +33,7 @@ from ..model.errors import DataError, StoreError
 from ..model.records import Dataset
 from .tracker import Tracker
 
-__all__ = ["build_store", "cache_dir", "load", "open_store", "store_key"]
+__all__ = ["build_store", "cache_dir", "load", "open_store", "prune", "store_key", "write_store"]
 
 KEEP = 4  # stores kept in the cache folder
 _STALE = 3600  # seconds after which a leftover temporary file is removed
@@ -233,7 +233,7 @@ def build_store(path: str | Path | None = None, *, output: Path | None = None) -
     listing = _listing(inputs)
     tracker = Tracker(_validated(paths))
     target = output if output is not None else cache_dir() / f"{key}{_SUFFIX}"
-    _write(tracker, target, key, listing)
+    write_store(tracker, target, key, listing)
     if output is None:
         with contextlib.suppress(OSError):
             _write_text(cache_dir() / f"{_stat_key(inputs)}.ref", json.dumps({"store": key}))
@@ -241,11 +241,15 @@ def build_store(path: str | Path | None = None, *, output: Path | None = None) -
     return target
 
 
-def _write(tracker: Tracker, target: Path, key: str, listing: list[list[Any]]) -> None:
+def write_store(tracker: Tracker, target: Path, key: str, listing: Sequence[list[Any]] = ()) -> None:
+    """Write the store of a tracker built by parsing to ``target`` under ``key`` (atomically); ``OSError`` if that fails."""
     from ..store.build import build
 
+    if tracker._store is not None:
+        raise ValueError("a tracker opened from a store is written already")
+
     tracker._build_all()
-    meta = {"inputs": listing, "library": _version(), "python": sys.version.split()[0], "byteorder": sys.byteorder}
+    meta = {"inputs": list(listing), "library": _version(), "python": sys.version.split()[0], "byteorder": sys.byteorder}
     assert tracker._daily is not None
     build(target, key, meta, tracker.dataset, tracker.engine, tracker._daily, tracker.entities._by_key)
 
@@ -253,7 +257,7 @@ def _write(tracker: Tracker, target: Path, key: str, listing: list[list[Any]]) -
 def _save(tracker: Tracker, target: Path, key: str, listing: list[list[Any]]) -> bool:
     """Write the store for the cache; False (and nothing left behind) when the folder cannot take it."""
     try:
-        _write(tracker, target, key, listing)
+        write_store(tracker, target, key, listing)
     except OSError:
         return False
     prune(target.parent, keep=target)
