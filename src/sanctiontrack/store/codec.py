@@ -64,8 +64,8 @@ def encode(record: Any) -> Plain:
 
     >>> from sanctiontrack.model.records import Source
     >>> from sanctiontrack.model.vocabulary import SourceKind
-    >>> encode(Source("s1", SourceKind.PRESS, "Reuters", "A story"))
-    ['s1', 'press', 'Reuters', 'A story']
+    >>> encode(Source("s1", SourceKind.SECONDARY, "Reuters", "A story"))
+    ['s1', 'secondary', 'Reuters', 'A story']
     """
     if record is None or (isinstance(record, (str, int)) and not isinstance(record, bool)):
         return record
