@@ -323,3 +323,20 @@ def test_an_explicit_store_file_is_opened_or_refused(tmp_path: Path) -> None:
     path.write_bytes(path.read_bytes()[:-3])
     with pytest.raises(StoreError, match="damaged or foreign store"):
         sanctiontrack.load(path)
+
+
+def test_a_query_answered_from_a_store_imports_no_parser(cache: Path) -> None:
+    """The CLI's query path reads the store only: no pydantic, no YAML reader, no checks, no NumPy or DuckDB."""
+    sanctiontrack.load()  # builds the bundled data's store
+    script = (
+        "import sys\n"
+        "from sanctiontrack.cli.app import app\n"
+        "app(['restrictions', 'Huawei', '--on', '2020-02-20'], standalone_mode=False)\n"
+        "heavy = ('pydantic', 'yaml', 'numpy', 'duckdb', 'rapidfuzz', 'sanctiontrack.io.read', 'sanctiontrack.io.schema',"
+        " 'sanctiontrack.checks')\n"
+        "print('LOADED', sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    env = {**os.environ, "SANCTIONTRACK_CACHE_DIR": str(cache)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True, timeout=120)
+    assert "RESTRICTED" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "LOADED []"
