@@ -114,8 +114,8 @@ def bench_size(actions: int, path: Path, args: argparse.Namespace, results: Resu
     rng = random.Random(args.seed)
     ids = [store.entity(rng.randrange(store.entity_count)).id for _ in range(args.distinct)]
     questions = [(rng.choice(ids), dt.date.fromordinal(rng.randint(FIRST, LAST)).isoformat()) for _ in range(args.queries)]
-    first = per_call(tracker.restricted, questions)
-    warm = [t for _ in range(args.rounds) for t in per_call(tracker.restricted, questions)]
+    first = per_call(lambda e, d: tracker.restricted(e, on=d), questions)
+    warm = [t for _ in range(args.rounds) for t in per_call(lambda e, d: tracker.restricted(e, on=d), questions)]
     point = [t for _ in range(args.rounds) for t in per_call(lambda e, d: tracker.restrictions(e, on=d).restricted, questions)]
     con = sqlite_of(tracker)
     cursor = con.cursor()

@@ -55,19 +55,32 @@ def _version() -> str:
     return __version__
 
 
-Input = tuple[str, str, Path]  # (role, name relative to its root, file)
+Input = tuple[str, str, Path]  # (role, name relative to its root, file: an absolute path)
+
+
+def _code_files() -> list[Input]:
+    """The library's own modules (plain ``os`` calls: this runs on every load)."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    found: list[Input] = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(names):
+            if name.endswith(".py"):
+                full = os.path.join(folder, name)
+                found.append(("code", os.path.relpath(full, package).replace(os.sep, "/"), Path(full)))
+    return found
 
 
 def _inputs(paths: Sequence[Path]) -> list[Input]:
     """Every file a store's answers depend on: the library's modules, the action files, the seeds beside them."""
-    package = Path(__file__).parents[1]
-    found: list[Input] = [("code", m.relative_to(package).as_posix(), m) for m in sorted(package.rglob("*.py"))]
-    files, _ = collect_files(paths)
+    found = _code_files()
+    roots = [p.absolute() for p in paths]
+    files, _ = collect_files(roots)
     for file in files:
-        root = next((p for p in paths if p.is_dir() and file.is_relative_to(p)), file.parent)
+        root = next((r for r in roots if r.is_dir() and file.is_relative_to(r)), file.parent)
         found.append(("data", file.relative_to(root).as_posix(), file))
-    for folder in seed_folders(paths):
-        found.extend(("seed", seed.name, seed) for seed in sorted(folder.glob("*.txt")))
+    for folder in seed_folders(roots):
+        found.extend(("seed", seed.name, seed.absolute()) for seed in sorted(folder.glob("*.txt")))
     return found
 
 
@@ -94,19 +107,18 @@ def _content_key(inputs: Iterable[Input]) -> str:
     return digest.hexdigest()
 
 
-def _stat_key(inputs: Iterable[Input]) -> str:
+def _survey(inputs: Iterable[Input]) -> tuple[str, list[list[Any]]]:
+    """The cheap key (paths, sizes, modification and change times, inodes) and the listing a store records, from one stat each."""
     digest = hashlib.sha256()
     _header(digest, "stat")
-    for role, _name, file in inputs:
-        st = file.stat()
+    listing: list[list[Any]] = []
+    for role, name, file in inputs:
+        st = os.stat(file)
         _field(digest, role)
-        _field(digest, os.fsencode(file.resolve()))
+        _field(digest, os.fsencode(file))
         _field(digest, f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}")
-    return digest.hexdigest()
-
-
-def _listing(inputs: Iterable[Input]) -> list[list[Any]]:
-    return [[role, name, file.stat().st_size] for role, name, file in inputs]
+        listing.append([role, name, st.st_size])
+    return digest.hexdigest(), listing
 
 
 def store_key(paths: Sequence[Path]) -> str:
@@ -198,8 +210,8 @@ def load(path: str | Path | None = None, *, cache: bool = True) -> Tracker:
     folder = cache_dir()
     try:
         inputs = _inputs(paths)
-        listing = _listing(inputs)
-        ref = folder / f"{_stat_key(inputs)}.ref"
+        fast, listing = _survey(inputs)
+        ref = folder / f"{fast}.ref"
     except OSError:
         return Tracker(_validated(paths))
     pointed = _read_ref(ref)
@@ -230,13 +242,13 @@ def build_store(path: str | Path | None = None, *, output: Path | None = None) -
     paths = [Path(path) if path is not None else bundled_data()]
     inputs = _inputs(paths)
     key = _content_key(inputs)
-    listing = _listing(inputs)
+    fast, listing = _survey(inputs)
     tracker = Tracker(_validated(paths))
     target = output if output is not None else cache_dir() / f"{key}{_SUFFIX}"
     write_store(tracker, target, key, listing)
     if output is None:
         with contextlib.suppress(OSError):
-            _write_text(cache_dir() / f"{_stat_key(inputs)}.ref", json.dumps({"store": key}))
+            _write_text(cache_dir() / f"{fast}.ref", json.dumps({"store": key}))
         prune(cache_dir(), keep=target)
     return target
 

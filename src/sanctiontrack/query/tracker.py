@@ -416,14 +416,17 @@ class Tracker:
                 numbers[query] = found
             return found
 
-        position = 0
         try:
-            codes = np.empty(count, dtype=np.int64)
-            for position, query in enumerate(entities):
-                codes[position] = number(query)
-        except UnknownEntityError as err:
-            err.add_note(f"at position {position} of 'entities'")
-            raise
+            distinct = dict.fromkeys(entities)
+        except TypeError:
+            raise QueryError("'entities' must hold names or ids (text)") from None
+        for query in distinct:
+            try:
+                number(query)
+            except UnknownEntityError as err:
+                err.add_note(f"at position {list(entities).index(query)} of 'entities'")
+                raise
+        codes = np.fromiter(map(numbers.__getitem__, entities), dtype=np.int64, count=count)  # each name resolved once, above
         ordinals = self._ordinals_of(days, count)
         if store is not None:
             keys, offsets = store.day_keys()
@@ -433,7 +436,10 @@ class Tracker:
             np.cumsum(lengths, out=offsets[1:])
             flat = np.fromiter((b for bounds in local for b in bounds), dtype=np.int64, count=int(offsets[-1]))
             keys = (np.repeat(np.arange(len(local), dtype=np.int64), lengths) << SHIFT) + flat + OFFSET
-        at = np.searchsorted(keys, (codes << SHIFT) + ordinals + OFFSET, side="right")
+        needles = (codes << SHIFT) + ordinals + OFFSET
+        order = np.argsort(needles, kind="stable")  # sorted needles walk the keys in order: far fewer cache misses
+        at = np.empty(count, dtype=np.int64)
+        at[order] = np.searchsorted(keys, needles[order], side="right")
         verdicts: np.ndarray[Any, Any] = ((at - offsets[codes]) & 1).astype(bool)
         return verdicts
 
@@ -451,21 +457,16 @@ class Tracker:
                 raise QueryError(f"'days' holds a date outside years 1-9999 at position {int(np.argmax(bad))}")
             return ordinals
         seen: dict[object, int] = {}
-        out = np.empty(count, dtype=np.int64)
-        for position, value in enumerate(days):
+        try:
+            distinct = dict.fromkeys(days)
+        except TypeError:
+            raise QueryError("'days' must hold dates or YYYY-MM-DD text") from None
+        for value in distinct:
             try:
-                found = seen.get(value)
-            except TypeError:
-                found = None
-            if found is None:
-                try:
-                    found = self._day(value).toordinal()
-                except QueryError as err:
-                    raise QueryError(f"'days'[{position}]: {err}") from None
-                if isinstance(value, (str, dt.date)):
-                    seen[value] = found
-            out[position] = found
-        return out
+                seen[value] = self._day(value).toordinal()
+            except QueryError as err:
+                raise QueryError(f"'days'[{list(days).index(value)}]: {err}") from None
+        return np.fromiter(map(seen.__getitem__, days), dtype=np.int64, count=count)
 
     # -- histories ---------------------------------------------------------------------------
 

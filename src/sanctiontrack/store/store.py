@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model.errors import StoreError
 from ..model.records import Action, Entity, Source
-from .build import SHIFT
+from .build import SHIFT, key_hash
 from .codec import decode_action, decode_entity, decode_source
 from .file import Reader
 
@@ -79,8 +79,6 @@ class Store:
 
     def lookup(self, name: str, key: str) -> Any | None:
         """The value filed under ``key`` in dictionary ``name`` (``ids``, ``aids``, ``names``), or None."""
-        from .build import key_hash
-
         hashes = self.file.array(f"{name}.hash")
         wanted = key_hash(key)
         at = bisect_left(hashes, wanted)
