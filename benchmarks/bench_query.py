@@ -414,7 +414,7 @@ def bench_queries(trackers: list[Tracker], results: Results, args: argparse.Name
     cold, warm = Stats.of(cold_times), Stats.of(warm_times)
     mean_batch = batch_mean(lambda e, d: point_tracker.restrictions(e, on=d).restricted, queries)
     daily = getattr(point_tracker, "_daily", None)
-    indexed = sum(1 for e, _ in queries if daily is not None and daily.get(e) is not None)
+    indexed = sum(1 for e, _ in queries if daily is not None and daily.bounds(e))
     print(
         f"  ({indexed / len(queries):.0%} of the questions name an entity some action bears on; "
         f"{sum(lib) / len(lib):.1%} answer restricted)"

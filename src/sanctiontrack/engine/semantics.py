@@ -243,7 +243,7 @@ class Engine:
         self.entities: dict[str, Entity] = {e.id: e for e in dataset.entities}
         self.compiled: dict[str, Compiled] = _Compiled(self)
         self._by_target: dict[str, list[tuple[str, int]]] | None = None
-        self._operative: dict[tuple[str, str | None, tuple[str, ...]], Intervals] = {}
+        self._operative: dict[tuple[str, int | None], Intervals] = {}
         self.owned: dict[str, list[tuple[str, Link]]] = defaultdict(list)
         for entity in dataset.entities:
             for link in entity.links:
@@ -580,11 +580,11 @@ class Engine:
         """
         c = self.compiled[aid]
         target = c.action.targets[index]
-        pids = target.prohibitions or tuple(p.id for p in c.action.restricts)
         alike = not target.prohibitions and not c.entity_cuts and all(w.entities is None for w in c.suspensions)
-        key = (aid, None if alike else target.entity, pids)
+        key = (aid, None if alike else index)  # targets the action treats alike share one period
         found = self._operative.get(key)
         if found is None:
+            pids = target.prohibitions or tuple(p.id for p in c.action.restricts)
             found = self._operative[key] = operative(c, pids, target.entity)
         return found
 
@@ -599,15 +599,19 @@ class Engine:
     def restricting(self, entity_id: str) -> list[tuple[str, bool, Intervals, str]]:
         """:meth:`restricted_spans` with the action behind each period and whether it reaches the entity through an owner."""
         out: list[tuple[str, bool, Intervals, str]] = []
+        actions = self.actions
         for aid, index, chains in self.candidates(entity_id):
-            action = self.actions[aid]
-            if not (action.kind.is_restricting and action.restricts and action.targets[index].counted):
+            action = actions[aid]
+            if not (action.restricts and action.kind.is_restricting and action.targets[index].counted):
                 continue
             span = self.target_operative(aid, index)
-            if span and chains:
-                span = intersect(span, self.validity(chains, action.zone))
             if span:
-                out.append((aid, bool(chains), span, action.zone))
+                zone = self.compiled[aid].zone
+                if chains:
+                    span = intersect(span, self.validity(chains, zone))
+                    if not span:
+                        continue
+                out.append((aid, bool(chains), span, zone))
         return out
 
     def prohibition(self, aid: str, pid: str) -> Prohibition:
