@@ -1,4 +1,4 @@
-"""Point queries against an indexed SQLite table and a naive scan, plus index build, snapshot load, CLI and screening.
+"""Point queries against an indexed SQLite table and a naive scan, plus index build, store load, CLI and screening.
 
     .venv/bin/python benchmarks/bench_query.py                       # 100k actions (generated on first use)
     .venv/bin/python benchmarks/bench_query.py --actions 10000       # a quicker run
@@ -33,7 +33,6 @@ import datetime as dt
 import gc
 import io
 import os
-import pickle
 import pstats
 import random
 import shutil
@@ -86,46 +85,31 @@ def fresh_cache_dir(prefix: str = "sanctiontrack-cache-") -> Path:
 
 
 def bench_load(path: Path, results: Results, repeat: int) -> Tracker:
-    """``load(path, cache=True)`` with an empty snapshot folder (parse + validate + build + write), then warm."""
-    from sanctiontrack.query.load import cache_dir, snapshot_key
+    """``load(path, cache=True)`` with an empty cache folder (parse + validate + build + write the store), then warm."""
+    from sanctiontrack.query.load import cache_dir, store_key
 
     os.environ["SANCTIONTRACK_CACHE_DIR"] = str(fresh_cache_dir())
     gc.collect()
     tracker, cold = seconds(lambda: sanctiontrack.load(path, cache=True))
-    snapshots = list(cache_dir().glob("*.pickle"))
-    snapshot_bytes = sum(p.stat().st_size for p in snapshots)
+    store_bytes = sum(p.stat().st_size for p in cache_dir().glob("*.store"))
     warm: list[float] = []
     for _ in range(repeat):
         gc.collect()
         loaded, elapsed = seconds(lambda: sanctiontrack.load(path, cache=True))
         warm.append(elapsed)
-        assert len(loaded.actions) == len(tracker.actions)
+        assert loaded._store is not None
         del loaded
     gc.collect()
-    _, hashing = seconds(lambda: snapshot_key([path]))
-    blob = snapshots[0].read_bytes() if snapshots else b""
-    gc.collect()
-    _, unpickling = seconds(lambda: pickle.loads(blob))
-    blob = b""  # free it before the next measurement
-    gc.collect()
-    _, pickling = seconds(lambda: pickle.dumps(tracker, protocol=pickle.HIGHEST_PROTOCOL))
+    _, hashing = seconds(lambda: store_key([path]))
     warm_median = statistics.median(warm)
-    print(f"load, empty snapshot folder (parse + validate + index + write): {human(cold)}")
-    print(
-        f"load, snapshot present (hash files + unpickle):                  {human(warm_median)}   runs: {', '.join(human(w) for w in warm)}"
-    )
-    print(f"  snapshot {snapshot_bytes / 2**20:.1f} MiB; hashing the files for its key: {human(hashing)}")
-    print(
-        f"  for scale, outside load() with the garbage collector on: pickle.loads of the snapshot {human(unpickling)}, "
-        f"pickle.dumps of the tracker {human(pickling)}"
-    )
+    print(f"load, empty cache folder (parse + validate + index + write the store): {human(cold)}")
+    print(f"load, store present (stat the files, open the store): {human(warm_median)}   runs: {', '.join(human(w) for w in warm)}")
+    print(f"  store {store_bytes / 2**20:.1f} MiB; hashing the files for its content key (when no .ref matches): {human(hashing)}")
     print(f"ratio cold / warm load: {cold / warm_median:.1f}x")
     results.put("load_cold_ns", cold)
     results.put("load_warm_ns", Stats.of(warm))
-    results.put("snapshot_hash_ns", hashing)
-    results.put("snapshot_unpickle_ns", unpickling)
-    results.put("snapshot_pickle_ns", pickling)
-    results.put("snapshot_bytes", snapshot_bytes)
+    results.put("store_hash_ns", hashing)
+    results.put("store_bytes", store_bytes)
     results.put("ratio_cold_over_warm_load", cold / warm_median)
     return tracker
 
@@ -430,7 +414,7 @@ def bench_queries(trackers: list[Tracker], results: Results, args: argparse.Name
     cold, warm = Stats.of(cold_times), Stats.of(warm_times)
     mean_batch = batch_mean(lambda e, d: point_tracker.restrictions(e, on=d).restricted, queries)
     daily = getattr(point_tracker, "_daily", None)
-    indexed = sum(1 for e, _ in queries if daily is not None and daily.get(e) is not None)
+    indexed = sum(1 for e, _ in queries if daily is not None and daily.bounds(e))
     print(
         f"  ({indexed / len(queries):.0%} of the questions name an entity some action bears on; "
         f"{sum(lib) / len(lib):.1%} answer restricted)"
@@ -585,8 +569,8 @@ def bench_cli(results: Results, runs: int, profile: bool) -> None:
         "PYTHONDONTWRITEBYTECODE=1, so the package is compiled from source at each start" if env.get("PYTHONDONTWRITEBYTECODE") else ""
     )
     print(f"\nCLI `sanctiontrack {' '.join(CLI_ARGS)}` on the bundled data, median of {runs} runs ({bytecode or 'environment as is'}):")
-    print(f"  snapshot warm: {human(statistics.median(warm))}   snapshot cold (empty cache folder): {human(statistics.median(cold))}")
-    print(f"  snapshot warm, bytecode cached (as an installed wheel): {human(statistics.median(compiled))}")
+    print(f"  store warm: {human(statistics.median(warm))}   store cold (empty cache folder): {human(statistics.median(cold))}")
+    print(f"  store warm, bytecode cached (as an installed wheel): {human(statistics.median(compiled))}")
     print(
         f"  for scale: `python -c pass` {human(statistics.median(base))}, importing the CLI and loader {human(statistics.median(imports))}"
     )
@@ -596,10 +580,10 @@ def bench_cli(results: Results, runs: int, profile: bool) -> None:
     results.put("cli_warm_bytecode_cached_ns", Stats.of(compiled))
     results.put("python_startup_ns", Stats.of(base))
     results.put("cli_import_ns", Stats.of(imports))
-    results.check("cold CLI, snapshot warm", statistics.median(warm) / 1e6, "ms", "<= 300 ms", statistics.median(warm) <= 300e6)
-    results.check("cold CLI, snapshot cold", statistics.median(cold) / 1e6, "ms", "<= 300 ms", statistics.median(cold) <= 300e6)
+    results.check("cold CLI, store warm", statistics.median(warm) / 1e6, "ms", "<= 300 ms", statistics.median(warm) <= 300e6)
+    results.check("cold CLI, store cold", statistics.median(cold) / 1e6, "ms", "<= 300 ms", statistics.median(cold) <= 300e6)
     results.check(
-        "cold CLI, snapshot warm, bytecode cached",
+        "cold CLI, store warm, bytecode cached",
         statistics.median(compiled) / 1e6,
         "ms",
         "<= 300 ms",
@@ -618,7 +602,7 @@ def bench_cli(results: Results, runs: int, profile: bool) -> None:
         pstats.Stats(str(stats_file), stream=buffer).strip_dirs().sort_stats("cumulative").print_stats(40)
         text_file = stats_file.with_suffix(".txt")
         text_file.write_text(buffer.getvalue())
-        print(f"  profile (snapshot warm, bytecode cached): {text_file}")
+        print(f"  profile (store warm, bytecode cached): {text_file}")
 
 
 # -- screening -----------------------------------------------------------------------------------
@@ -736,7 +720,7 @@ def main(argv: list[str] | None = None) -> int:
         default="engine",
         help="derive SQLite rows from the compiled engine (fast; default) or the public Tracker.history (slow)",
     )
-    parser.add_argument("--profile", action="store_true", help="cProfile index build, cold queries, snapshot load and screening")
+    parser.add_argument("--profile", action="store_true", help="cProfile index build, cold queries, store load and screening")
     parser.add_argument("--skip", nargs="*", default=[], choices=["load", "cli", "screen"], help="sections to leave out")
     args = parser.parse_args(argv)
 
@@ -755,17 +739,17 @@ def main(argv: list[str] | None = None) -> int:
     else:
         tracker = bench_load(path, results, args.load_repeat)
         ratio = results.figures["ratio_cold_over_warm_load"]
-        results.check("snapshot load vs YAML parse + validate (cold/warm load)", ratio, "x", ">= 10x", ratio >= 10)
+        results.check("store load vs YAML parse + validate (cold/warm load)", ratio, "x", ">= 10x", ratio >= 10)
     print(
         f"dataset: {len(tracker.dataset.entities):,} entities, {len(tracker.dataset.sources):,} sources, {len(tracker.actions):,} actions"
     )
     trackers = bench_build(tracker, results, max(2, args.build_repeat))
     build = results.figures["index_build_ns"]["median"]
     if "load" not in args.skip:
-        parsing = results.figures["load_cold_ns"] - build - results.figures["snapshot_pickle_ns"]
+        parsing = results.figures["load_cold_ns"] - build
         warm_load = results.figures["load_warm_ns"]["median"]
         print(
-            f"derived, roughly: parse + validate alone ~ {human(parsing)} (cold load - index build - pickle.dumps), "
+            f"derived, roughly: parse + validate + store write ~ {human(parsing)} (cold load - index build), "
             f"{parsing / warm_load:.1f}x the warm load"
         )
         results.put("parse_validate_derived_ns", parsing)
@@ -790,7 +774,7 @@ def main(argv: list[str] | None = None) -> int:
         _, where = profile_to(f"warm-queries-{args.actions}", lambda: [fresh.restrictions(e, on=d).restricted for e, d in queries * 10])
         print(f"  20000 warm point queries: {where}")
         if "load" not in args.skip:
-            _, where = profile_to(f"snapshot-load-{args.actions}", lambda: sanctiontrack.load(path, cache=True))
+            _, where = profile_to(f"store-load-{args.actions}", lambda: sanctiontrack.load(path, cache=True))
             print(f"  snapshot load: {where}")
         names = screening_names(tracker, 200, 7)
         _, where = profile_to(f"screen-{args.actions}", lambda: tracker.screen(names, on=SCREEN_DAY))

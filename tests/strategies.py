@@ -151,6 +151,11 @@ def datasets(draw: st.DrawFn, max_entities: int = 5, max_actions: int = 12) -> D
                     scope=draw(st.sampled_from(list(Scope))),
                     listed_as=draw(st.none() | st.just(eid.upper())),
                     confidence=draw(st.sampled_from([Confidence.CONFIRMED] * 6 + [Confidence.REPORTED, Confidence.UNCONFIRMED])),
+                    prohibitions=(
+                        tuple(draw(st.lists(st.sampled_from([p.id for p in restricts]), min_size=1, max_size=2, unique=True)))
+                        if draw(st.sampled_from([False, False, False, True]))
+                        else ()
+                    ),
                 )
                 for eid in draw(st.lists(st.sampled_from(entity_ids), min_size=1, max_size=3, unique=True))
             )

@@ -11,81 +11,84 @@ True
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .checks.validate import Report, validate
-from .io.seeds import locate_quote, normalize_quote
-from .model.dates import Confidence, DateValue, Precision
-from .model.errors import (
-    DataError,
-    Problem,
-    ProblemCode,
-    QueryError,
-    SanctionTrackError,
-    UnknownActionError,
-    UnknownEntityError,
-    UnknownItemError,
-)
-from .model.records import (
-    Action,
-    Alias,
-    ControlledItem,
-    Dataset,
-    Dates,
-    Destinations,
-    Entity,
-    Evidence,
-    Instrument,
-    Link,
-    Note,
-    Prohibition,
-    Relation,
-    Source,
-    Target,
-)
-from .model.vocabulary import (
-    ActionKind,
-    Basis,
-    Category,
-    ChangeKind,
-    DateKind,
-    Effect,
-    EntityKind,
-    Family,
-    InstrumentType,
-    ItemKind,
-    LinkRelation,
-    Reason,
-    RelationType,
-    Role,
-    Scope,
-    SourceKind,
-    SpanState,
-    State,
-    Status,
-)
-from .query.entities import Entities
-from .query.items import Items
-from .query.load import load
-from .query.results import (
-    ActionHistory,
-    CarveOut,
-    Change,
-    Charge,
-    Citation,
-    Diff,
-    EntityMatch,
-    ItemRestrictions,
-    NotOperative,
-    ProhibitionStatus,
-    Restriction,
-    Restrictions,
-    ScreenMatch,
-    ScreenResult,
-    Span,
-    TimelineEvent,
-)
-from .query.tracker import Tracker
+if TYPE_CHECKING:  # the names below are imported when first used, so that `import sanctiontrack` costs little
+    from .checks.validate import Report, validate
+    from .io.seeds import locate_quote, normalize_quote
+    from .model.dates import Confidence, DateValue, Precision
+    from .model.errors import (
+        DataError,
+        Problem,
+        ProblemCode,
+        QueryError,
+        SanctionTrackError,
+        StoreError,
+        UnknownActionError,
+        UnknownEntityError,
+        UnknownItemError,
+    )
+    from .model.names import name_key
+    from .model.records import (
+        Action,
+        Alias,
+        ControlledItem,
+        Dataset,
+        Dates,
+        Destinations,
+        Entity,
+        Evidence,
+        Instrument,
+        Link,
+        Note,
+        Prohibition,
+        Relation,
+        Source,
+        Target,
+    )
+    from .model.vocabulary import (
+        ActionKind,
+        Basis,
+        Category,
+        ChangeKind,
+        DateKind,
+        Effect,
+        EntityKind,
+        Family,
+        InstrumentType,
+        ItemKind,
+        LinkRelation,
+        Reason,
+        RelationType,
+        Role,
+        Scope,
+        SourceKind,
+        SpanState,
+        State,
+        Status,
+    )
+    from .query.entities import Entities
+    from .query.items import Items
+    from .query.load import load
+    from .query.results import (
+        ActionHistory,
+        CarveOut,
+        Change,
+        Charge,
+        Citation,
+        Diff,
+        EntityMatch,
+        ItemRestrictions,
+        NotOperative,
+        ProhibitionStatus,
+        Restriction,
+        Restrictions,
+        ScreenMatch,
+        ScreenResult,
+        Span,
+        TimelineEvent,
+    )
+    from .query.tracker import Tracker
 
 __version__ = "0.1.0"
 
@@ -99,6 +102,97 @@ def json_schema() -> dict[str, Any]:
     from .io.schema import json_schema as build
 
     return build()
+
+
+# Where each public name lives; imported on first use (PEP 562), so the CLI starts without pydantic.
+_EXPORTS = {
+    "Action": "model.records",
+    "ActionHistory": "query.results",
+    "ActionKind": "model.vocabulary",
+    "Alias": "model.records",
+    "Basis": "model.vocabulary",
+    "CarveOut": "query.results",
+    "Category": "model.vocabulary",
+    "Change": "query.results",
+    "ChangeKind": "model.vocabulary",
+    "Charge": "query.results",
+    "Citation": "query.results",
+    "Confidence": "model.dates",
+    "ControlledItem": "model.records",
+    "DataError": "model.errors",
+    "Dataset": "model.records",
+    "DateKind": "model.vocabulary",
+    "DateValue": "model.dates",
+    "Dates": "model.records",
+    "Destinations": "model.records",
+    "Diff": "query.results",
+    "Effect": "model.vocabulary",
+    "Entities": "query.entities",
+    "Entity": "model.records",
+    "EntityKind": "model.vocabulary",
+    "EntityMatch": "query.results",
+    "Evidence": "model.records",
+    "Family": "model.vocabulary",
+    "Instrument": "model.records",
+    "InstrumentType": "model.vocabulary",
+    "ItemKind": "model.vocabulary",
+    "ItemRestrictions": "query.results",
+    "Items": "query.items",
+    "Link": "model.records",
+    "LinkRelation": "model.vocabulary",
+    "NotOperative": "query.results",
+    "Note": "model.records",
+    "Precision": "model.dates",
+    "Problem": "model.errors",
+    "ProblemCode": "model.errors",
+    "Prohibition": "model.records",
+    "ProhibitionStatus": "query.results",
+    "QueryError": "model.errors",
+    "Reason": "model.vocabulary",
+    "Relation": "model.records",
+    "RelationType": "model.vocabulary",
+    "Report": "checks.validate",
+    "Restriction": "query.results",
+    "Restrictions": "query.results",
+    "Role": "model.vocabulary",
+    "SanctionTrackError": "model.errors",
+    "Scope": "model.vocabulary",
+    "ScreenMatch": "query.results",
+    "ScreenResult": "query.results",
+    "Source": "model.records",
+    "SourceKind": "model.vocabulary",
+    "Span": "query.results",
+    "SpanState": "model.vocabulary",
+    "State": "model.vocabulary",
+    "Status": "model.vocabulary",
+    "StoreError": "model.errors",
+    "Target": "model.records",
+    "TimelineEvent": "query.results",
+    "Tracker": "query.tracker",
+    "UnknownActionError": "model.errors",
+    "UnknownEntityError": "model.errors",
+    "UnknownItemError": "model.errors",
+    "load": "query.load",
+    "locate_quote": "io.seeds",
+    "name_key": "model.names",
+    "normalize_quote": "io.seeds",
+    "validate": "checks.validate",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'sanctiontrack' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"sanctiontrack.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [
@@ -161,6 +255,7 @@ __all__ = [
     "SpanState",
     "State",
     "Status",
+    "StoreError",
     "Target",
     "TimelineEvent",
     "Tracker",
@@ -170,6 +265,7 @@ __all__ = [
     "json_schema",
     "load",
     "locate_quote",
+    "name_key",
     "normalize_quote",
     "validate",
 ]

@@ -65,6 +65,7 @@ class ExportFmt(enum.StrEnum):
 
     json = "json"
     csv = "csv"
+    parquet = "parquet"
 
 
 DataOpt = Annotated[
@@ -123,19 +124,31 @@ def _today(on: str | None, fmt: Fmt | ScreenFmt) -> str:
 
 @app.command()
 def restrictions(
-    name: Annotated[str, typer.Argument(help="An entity id, name or alias, in any script.")],
+    name: Annotated[str | None, typer.Argument(help="An entity id, name or alias, in any script.")] = None,
     on: Annotated[str | None, typer.Option("--on", help="The day asked about (YYYY-MM-DD); default today.")] = None,
     at: Annotated[str | None, typer.Option("--at", help="An exact instant with its offset, e.g. 2019-05-16T09:00-04:00.")] = None,
     jurisdiction: Annotated[
         str | None, typer.Option("--jurisdiction", "-j", help="Only actions of this jurisdiction (US, CN, IN, GB, EU).")
     ] = None,
+    batch: Annotated[
+        Path | None,
+        typer.Option(
+            "--batch",
+            help="A CSV file of (name, date) rows, or - for stdin: prints each row's entity and verdict as CSV (JSON with -f json).",
+        ),
+    ] = None,
     fmt: FormatOpt = Fmt.table,
     data: DataOpt = None,
 ) -> None:
-    """What restricted NAME on a day (or at an instant), and what did not apply and why."""
-    from ..query.jsonify import restrictions_json
-
+    """What restricted NAME on a day (or at an instant), and what did not apply and why; or the verdicts for a file of rows."""
     with _friendly():
+        if batch is not None:
+            if name is not None or on is not None or at is not None or jurisdiction is not None:
+                _fail("--batch reads names and days from the file: give no NAME, --on, --at or --jurisdiction with it", 2)
+            _batch(batch, fmt, data)
+            return
+        if name is None:
+            _fail("give an entity NAME (or --batch FILE.csv)", 2)
         if on is not None and at is not None:
             _fail("give either --on or --at, not both", 2)
         tracker = _tracker(data)
@@ -145,11 +158,137 @@ def restrictions(
             else tracker.restrictions(name, on=_today(on, fmt), jurisdiction=jurisdiction)
         )
         if fmt is Fmt.json:
+            from ..query.jsonify import restrictions_json
+
             _print_json(restrictions_json(answer))
             return
         from .render import render_restrictions
 
         render_restrictions(_console(), answer)
+
+
+_SHOWN_ERRORS = 50
+_PROGRESS_ROWS = 20_000
+
+
+def _batch(file: Path, fmt: Fmt, data: Path | None) -> None:
+    """Answer every (name, date) row of a CSV file; every bad row is reported as file:row:column and nothing is printed."""
+    from ..model.errors import QueryError, UnknownEntityError
+
+    shown = "<stdin>" if str(file) == "-" else str(file)
+    try:
+        raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+    except OSError as err:
+        _fail(f"{shown}: {err.strerror}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        _fail(f"{shown}: not UTF-8 text (byte {err.start})")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        line = 1
+        for row in reader:
+            rows.append((line, row))
+            line = reader.line_num + 1
+    except csv.Error as err:
+        _fail(f"{shown}:{reader.line_num}:1: not valid CSV ({err})")
+    columns = (0, 1)
+    if rows:
+        header = [h.strip().casefold() for h in rows[0][1]]
+        if "name" in header:
+            day_column = next((header.index(c) for c in ("date", "day", "on") if c in header), None)
+            if day_column is None:
+                _fail(f"{shown}:1:1: a header with 'name' needs a 'date' column too (got {', '.join(rows[0][1])})")
+            columns = (header.index("name"), day_column)
+            rows = rows[1:]
+    if not rows:
+        _fail(f"{shown}: no rows (expected name,date rows, with or without a header)")
+    tracker = _tracker(data)
+    errors: list[str] = []
+    names: list[str] = []
+    days: list[str] = []
+    ids: list[str] = []
+    with _progress(len(rows), "resolving") as advance:
+        for count, (line, row) in enumerate(rows, 1):
+            if count % 10_000 == 0:
+                advance(10_000)
+            if not any(cell.strip() for cell in row):
+                errors.append(f"{shown}:{line}:1: empty row (expected a name and a date)")
+                continue
+            if len(row) <= max(columns):
+                errors.append(f"{shown}:{line}:{len(row) + 1}: expected a name and a date, got {len(row)} column(s)")
+                continue
+            query, day = row[columns[0]].strip(), row[columns[1]].strip()
+            try:
+                entity, _ = tracker.entities.resolve(query) if query else (None, None)
+            except UnknownEntityError as err:
+                entity = None
+                errors.append(
+                    f"{shown}:{line}:{columns[0] + 1}: " + (str(err) if len(errors) < _SHOWN_ERRORS else f"no entity matches {query!r}")
+                )
+            else:
+                if entity is None:
+                    errors.append(f"{shown}:{line}:{columns[0] + 1}: empty name")
+            try:
+                tracker._day(day)
+            except QueryError:
+                errors.append(f"{shown}:{line}:{columns[1] + 1}: expected a date like 2019-10-09 (got {day!r})")
+                continue
+            if entity is not None:
+                names.append(query)
+                days.append(day)
+                ids.append(entity.id)
+    if errors:
+        for message in errors[:_SHOWN_ERRORS]:
+            typer.echo(message, err=True)
+        more = f" ({len(errors) - _SHOWN_ERRORS} more not shown)" if len(errors) > _SHOWN_ERRORS else ""
+        _fail(f"{len(errors)} bad row(s) in {shown}{more}; nothing was answered")
+    verdicts: list[bool] = []
+    chunk = 200_000
+    with _progress(len(ids), "answering") as advance:
+        for start in range(0, len(ids), chunk):
+            verdicts.extend(tracker.restricted_many(ids[start : start + chunk], days[start : start + chunk]).tolist())
+            advance(min(chunk, len(ids) - start))
+    if fmt is Fmt.json:
+        _print_json([{"name": n, "date": d, "entity": e, "restricted": v} for n, d, e, v in zip(names, days, ids, verdicts, strict=True)])
+        return
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["name", "date", "entity", "restricted"])
+    writer.writerows((n, d, e, "true" if v else "false") for n, d, e, v in zip(names, days, ids, verdicts, strict=True))
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Any]:
+    """A progress bar on stderr for long runs in a terminal; otherwise nothing."""
+    if total < _PROGRESS_ROWS or not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+@app.command()
+def build(
+    data: DataOpt = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the store to this file, not the cache folder (use it with --data FILE)."),
+    ] = None,
+) -> None:
+    """Parse and validate the data, and compile it into a store that later queries open instead of parsing."""
+    import time
+
+    with _friendly():
+        from ..query.load import build_store
+
+        began = time.perf_counter()
+        path = build_store(data, output=output)
+        typer.echo(f"wrote {path} ({path.stat().st_size / 2**20:.1f} MiB) in {time.perf_counter() - began:.1f} s")
 
 
 @app.command()
@@ -360,18 +499,30 @@ def _read_names(file: Path) -> list[str]:
 def export(
     fmt: Annotated[ExportFmt, typer.Option("--format", "-f")] = ExportFmt.json,
     what: Annotated[str, typer.Option("--what", help="actions, entities, items or all (items and all: JSON only).")] = "all",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="The folder for parquet's segments.parquet and names.parquet.")
+    ] = None,
     data: DataOpt = None,
 ) -> None:
-    """Export the dataset as JSON (entities, sources, actions, items) or CSV (actions or entities)."""
+    """Export the dataset as JSON (entities, sources, actions, items), CSV (actions or entities), or Parquet tables for SQL engines."""
     from ..io.dump import dump_dataset
     from ..model.vocabulary import DateKind
 
     with _friendly():
         if what not in ("actions", "entities", "items", "all"):
             _fail(f"--what must be actions, entities, items or all (got {what!r})", 2)
-        if what == "items" and fmt is ExportFmt.csv:
+        if what == "items" and fmt is not ExportFmt.json:
             _fail("--what items is exported as JSON only (use --format json)", 2)
+        if (fmt is ExportFmt.parquet) != (output is not None):
+            _fail("--format parquet writes to a folder: give --output DIR with it (and only with it)", 2)
         tracker = _tracker(data)
+        if fmt is ExportFmt.parquet:
+            assert output is not None
+            from ..query.export import export_parquet
+
+            for path in export_parquet(tracker, output):
+                typer.echo(f"wrote {path}", err=True)
+            return
         if fmt is ExportFmt.json:
             full = dump_dataset(tracker.dataset)
             _print_json(full if what == "all" else {what: full[what]})

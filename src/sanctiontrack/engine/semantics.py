@@ -277,7 +277,7 @@ class Engine:
         self._by_target: dict[str, list[tuple[str, int]]] | None = None
         self._by_item: dict[str, list[tuple[str, int]]] | None = None
         self._charges: dict[str, list[ChargePeriod]] | None = None
-        self._operative: dict[tuple[str, str | None, tuple[str, ...]], Intervals] = {}
+        self._operative: dict[tuple[str, int | None], Intervals] = {}
         self.owned: dict[str, list[tuple[str, Link]]] = defaultdict(list)
         for entity in dataset.entities:
             for link in entity.links:
@@ -676,11 +676,11 @@ class Engine:
         """
         c = self.compiled[aid]
         target = c.action.targets[index]
-        pids = target.prohibitions or tuple(p.id for p in c.action.restricts)
         alike = not target.prohibitions and not c.entity_cuts and all(w.entities is None for w in c.suspensions)
-        key = (aid, None if alike else target.entity, pids)
+        key = (aid, None if alike else index)  # targets the action treats alike share one period
         found = self._operative.get(key)
         if found is None:
+            pids = target.prohibitions or tuple(p.id for p in c.action.restricts)
             found = self._operative[key] = operative(c, pids, target.entity)
         return found
 
@@ -690,16 +690,24 @@ class Engine:
         Direct targets and, through ownership chains valid at the time, owners' targets with
         ``scope: with_subsidiaries``; unconfirmed targets never count.
         """
-        out: list[tuple[Intervals, str]] = []
+        return [(span, zone) for _, _, span, zone in self.restricting(entity_id)]
+
+    def restricting(self, entity_id: str) -> list[tuple[str, bool, Intervals, str]]:
+        """:meth:`restricted_spans` with the action behind each period and whether it reaches the entity through an owner."""
+        out: list[tuple[str, bool, Intervals, str]] = []
+        actions = self.actions
         for aid, index, chains in self.candidates(entity_id):
-            action = self.actions[aid]
-            if not (action.kind.is_restricting and action.restricts and action.targets[index].counted):
+            action = actions[aid]
+            if not (action.restricts and action.kind.is_restricting and action.targets[index].counted):
                 continue
             span = self.target_operative(aid, index)
-            if span and chains:
-                span = intersect(span, self.validity(chains, action.zone))
             if span:
-                out.append((span, action.zone))
+                zone = self.compiled[aid].zone
+                if chains:
+                    span = intersect(span, self.validity(chains, zone))
+                    if not span:
+                        continue
+                out.append((aid, bool(chains), span, zone))
         return out
 
     def prohibition(self, aid: str, pid: str) -> Prohibition:

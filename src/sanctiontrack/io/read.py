@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,29 +15,13 @@ from ..model.records import Action, ControlledItem, Dataset, Entity, Source
 from . import schema as schema
 from .files import collect_files, display_path
 from .messages import describe_value, translate
+from .pause import paused_gc
 from .yamlread import Located, read_yaml
 
 __all__ = ["COLLECTIONS", "Origin", "ReadResult", "collect_files", "paused_gc", "read_paths"]
 
 COLLECTIONS = ("entities", "sources", "actions", "items")
 MAX_FILE_BYTES = 64 * 1024 * 1024
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many long-lived objects are built at once, then restore it.
-
-    The records form no cycles worth collecting, and collection passes over a growing heap of them
-    cost several times the build itself. The collector is left as it was found (enabled or not);
-    nothing is frozen or tuned for the rest of the host process.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @attrs.frozen(slots=True)

@@ -15,6 +15,7 @@ __all__ = [
     "QueryError",
     "SanctionTrackError",
     "Severity",
+    "StoreError",
     "UnknownActionError",
     "UnknownEntityError",
     "UnknownItemError",
@@ -206,5 +207,15 @@ class QueryError(SanctionTrackError, ValueError):
     """
 
 
-for _error in (SanctionTrackError, DataError, UnknownEntityError, UnknownActionError, UnknownItemError, QueryError):
+class StoreError(SanctionTrackError, ValueError):
+    """A compiled store that cannot be answered from: not a store, another format, cut short or damaged.
+
+    :func:`sanctiontrack.load` rebuilds such a store; the message names the file and what is wrong.
+
+    >>> str(StoreError("cache/x.store: damaged or foreign store: page 3 checksum mismatch"))
+    'cache/x.store: damaged or foreign store: page 3 checksum mismatch'
+    """
+
+
+for _error in (SanctionTrackError, DataError, UnknownEntityError, UnknownActionError, UnknownItemError, QueryError, StoreError):
     _error.__module__ = "sanctiontrack"  # tracebacks name the public path

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from ..model.errors import UnknownEntityError
 from ..model.names import name_key
@@ -21,19 +21,34 @@ class Entities:
     """
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        self._by_id: dict[str, Entity] = {}
-        self._by_key: dict[str, list[tuple[int, str, str]]] = {}
+        by_id: dict[str, Entity] = {}
+        by_key: dict[str, list[tuple[int, str, str]]] = {}
         for entity in entities:
-            self._by_id[entity.id] = entity
+            by_id[entity.id] = entity
             for rank, name in enumerate(entity.names):
                 key = name_key(name)
                 if key:
-                    self._by_key.setdefault(key, []).append((0 if rank == 0 else 1, entity.id, name))
-            self._by_key.setdefault(name_key(entity.id.replace("-", " ")), []).append((2, entity.id, entity.id))
-        for matches in self._by_key.values():
+                    by_key.setdefault(key, []).append((0 if rank == 0 else 1, entity.id, name))
+            by_key.setdefault(name_key(entity.id.replace("-", " ")), []).append((2, entity.id, entity.id))
+        for matches in by_key.values():
             matches.sort()
-        self._keys = list(self._by_key)
+        self._by_id: Mapping[str, Entity] = by_id
+        self._by_key: Mapping[str, list[tuple[int, str, str]]] = by_key
+        self._key_list: list[str] | None = None
         self._cache: dict[str, tuple[Entity, str]] = {}
+
+    @classmethod
+    def _over(cls, by_id: Mapping[str, Entity], by_key: Mapping[str, list[tuple[int, str, str]]]) -> Entities:
+        """Entities over ready-made indexes (a compiled store's), read when asked."""
+        self = cls.__new__(cls)
+        self._by_id, self._by_key, self._key_list, self._cache = by_id, by_key, None, {}
+        return self
+
+    @property
+    def _keys(self) -> list[str]:
+        if self._key_list is None:
+            self._key_list = list(self._by_key)
+        return self._key_list
 
     def __len__(self) -> int:
         return len(self._by_id)

@@ -1,32 +1,47 @@
-"""Load action files into a :class:`Tracker`, through a compiled snapshot when one is cached.
+"""Load action files into a :class:`Tracker`, through a compiled store kept in the cache folder.
 
-The snapshot is keyed by the SHA-256 of every YAML file and seed file read, and of the library's
-own code, so any edit invalidates it. It is written only after the files validated cleanly.
+A store is named by the SHA-256 of everything its answers depend on: the action files and seed
+documents (each name and content), the library's code and the store format, every field
+length-prefixed so that no two inputs share a key. Hashing a large dataset takes longer than
+opening its store, so a second, cheap key made of the same files' paths, sizes, modification and
+change times and inode numbers (as Python's own bytecode cache uses) names a small ``.ref`` file
+pointing at the store; it is checked against the inputs the store lists, and hashing decides when it
+is missing or stale.
+
+A store is written only after the files validated cleanly, atomically (a temporary file renamed
+over the target), so concurrent builders leave one whole store. A store that is missing, foreign,
+cut short or damaged is rebuilt; a cache folder that is read-only or full leaves the answers
+parsed from the files, and leaks no temporary file. Old stores are pruned: the four most recently
+used are kept.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
-import pickle
 import sys
+import time
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from ..io.bundle import bundled_data
 from ..io.files import collect_files, seed_folders
-from ..io.read import paused_gc
-from ..io.seeds import SeedLibrary
-from ..model.errors import DataError
+from ..model.errors import DataError, StoreError
 from ..model.records import Dataset
 from .tracker import Tracker
 
-__all__ = ["cache_dir", "load", "snapshot_key"]
+__all__ = ["build_store", "cache_dir", "load", "open_store", "prune", "store_key", "write_store"]
 
-SNAPSHOT_FORMAT = "2"  # 2: engines index controlled items and charges
+KEEP = 4  # stores kept in the cache folder
+_STALE = 3600  # seconds after which a leftover temporary file is removed
+_SUFFIX = ".store"
 
 
 def cache_dir() -> Path:
-    """Where snapshots are kept: ``$SANCTIONTRACK_CACHE_DIR``, else the user's cache folder."""
+    """Where stores are kept: ``$SANCTIONTRACK_CACHE_DIR``, else the user's cache folder."""
     explicit = os.environ.get("SANCTIONTRACK_CACHE_DIR")
     if explicit:
         return Path(explicit)
@@ -40,75 +55,272 @@ def _version() -> str:
     return __version__
 
 
-def snapshot_key(paths: list[Path]) -> str:
-    """The content hash naming the snapshot of these files (and the seeds beside them)."""
-    files, _ = collect_files(paths)
-    digest = hashlib.sha256(f"{SNAPSHOT_FORMAT}|{_version()}|{sys.version_info[:2]}".encode())
-    for module in sorted(Path(__file__).parents[1].rglob("*.py")):
-        digest.update(module.read_bytes())  # code changes invalidate compiled snapshots too
+Input = tuple[str, str, Path]  # (role, name relative to its root, file: an absolute path)
+
+
+def _code_files() -> list[Input]:
+    """The library's own modules (plain ``os`` calls: this runs on every load)."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    found: list[Input] = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(names):
+            if name.endswith(".py"):
+                full = os.path.join(folder, name)
+                found.append(("code", os.path.relpath(full, package).replace(os.sep, "/"), Path(full)))
+    return found
+
+
+def _inputs(paths: Sequence[Path]) -> list[Input]:
+    """Every file a store's answers depend on: the library's modules, the action files, the seeds beside them."""
+    found = _code_files()
+    roots = [p.absolute() for p in paths]
+    files, _ = collect_files(roots)
     for file in files:
-        digest.update(str(file.name).encode())
-        digest.update(file.read_bytes())
-    for folder in seed_folders(paths):
-        for seed in sorted(folder.glob("*.txt")):
-            digest.update(seed.name.encode())
-            digest.update(seed.read_bytes())
+        root = next((r for r in roots if r.is_dir() and file.is_relative_to(r)), file.parent)
+        found.append(("data", file.relative_to(root).as_posix(), file))
+    for folder in seed_folders(roots):
+        found.extend(("seed", seed.name, seed.absolute()) for seed in sorted(folder.glob("*.txt")))
+    return found
+
+
+def _field(digest: Any, value: str | bytes) -> None:
+    data = value.encode() if isinstance(value, str) else value
+    digest.update(len(data).to_bytes(8, "little"))
+    digest.update(data)
+
+
+def _header(digest: Any, kind: str) -> None:
+    from ..store.file import FORMAT_VERSION
+
+    for value in (kind, str(FORMAT_VERSION), _version(), f"{sys.version_info[0]}.{sys.version_info[1]}", sys.byteorder):
+        _field(digest, value)
+
+
+def _content_key(inputs: Iterable[Input]) -> str:
+    digest = hashlib.sha256()
+    _header(digest, "content")
+    for role, name, file in inputs:
+        _field(digest, role)
+        _field(digest, name)
+        _field(digest, file.read_bytes())
     return digest.hexdigest()
 
 
-def _read_snapshot(path: Path) -> Tracker | None:
-    try:
-        with path.open("rb") as handle, paused_gc():
-            tracker = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+def _survey(inputs: Iterable[Input]) -> tuple[str, list[list[Any]]]:
+    """The cheap key (paths, sizes, modification and change times, inodes) and the listing a store records, from one stat each."""
+    digest = hashlib.sha256()
+    _header(digest, "stat")
+    listing: list[list[Any]] = []
+    for role, name, file in inputs:
+        st = os.stat(file)
+        _field(digest, role)
+        _field(digest, os.fsencode(file))
+        _field(digest, f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}")
+        listing.append([role, name, st.st_size])
+    return digest.hexdigest(), listing
+
+
+def store_key(paths: Sequence[Path]) -> str:
+    """The content key naming the store of these files (with the seeds beside them and the library's code).
+
+    >>> from sanctiontrack.io.bundle import bundled_data
+    >>> len(store_key([bundled_data()]))
+    64
+    """
+    return _content_key(_inputs(paths))
+
+
+def open_store(path: Path, key: str | None = None) -> Tracker:
+    """A tracker answering from the store at ``path``; raises :class:`StoreError` if it is not a whole, undamaged store."""
+    from ..store.store import Store
+
+    return Tracker._open(Store(path, key))
+
+
+def _open_cached(path: Path, key: str, listing: list[list[Any]]) -> Tracker | None:
+    """The cached store at ``path`` if it is whole, of this key and built from these inputs; else None (a bad one is removed)."""
+    from ..store.store import Store
+
+    if not path.is_file():
         return None
-    return tracker if isinstance(tracker, Tracker) else None
-
-
-def _write_snapshot(path: Path, tracker: Tracker) -> None:
-    import tempfile
-
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".snapshot-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(tracker, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        store = Store(path, key)
+        if store.meta.get("inputs") != listing:
+            raise store.damaged("built from other files")
+    except StoreError:
+        _remove(path)
+        return None
+    store.file.on_damage = lambda: _remove(path)
+    _touch(path)
+    return Tracker._open(store)
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def _touch(path: Path) -> None:
+    """Mark a store as recently used (for pruning), at most once a day; a read-only folder is fine."""
+    try:
+        if time.time() - path.stat().st_mtime > 86_400:
+            os.utime(path)
     except OSError:
         pass
 
 
-def load(path: str | Path | None = None, *, cache: bool = True) -> Tracker:
-    """Load the bundled dataset, or an action file or folder of them, ready for queries.
+def _write_text(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    try:
+        with open(tmp, "x", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
-    Raises :class:`DataError` listing every located problem if the files are invalid.
+
+def _read_ref(path: Path) -> str | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        key = data["store"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return key if isinstance(key, str) and len(key) == 64 and all(c in "0123456789abcdef" for c in key) else None
+
+
+def load(path: str | Path | None = None, *, cache: bool = True) -> Tracker:
+    """Load the bundled dataset, an action file or folder of them, or a store file (``.store``), ready for queries.
+
+    With ``cache`` (the default) the compiled store in :func:`cache_dir` is opened, or built and
+    kept when missing. Raises :class:`DataError` listing every located problem if the files are invalid.
 
     >>> from sanctiontrack import load
     >>> tracker = load()
     >>> len(tracker.actions) > 50
     True
     """
-    paths = [Path(path) if path is not None else bundled_data()]
-    snapshot = None
-    if cache:
-        try:
-            snapshot = cache_dir() / f"{snapshot_key(paths)}.pickle"
-        except OSError:
-            snapshot = None
-        if snapshot is not None and snapshot.is_file():
-            tracker = _read_snapshot(snapshot)
-            if tracker is not None:
-                return tracker
-    tracker = Tracker(_validated(paths))
-    if snapshot is not None:
-        tracker._build_all()  # a snapshot carries the finished index: loading it leaves nothing to build
-        _write_snapshot(snapshot, tracker)
+    given = Path(path) if path is not None else None
+    if given is not None and given.suffix == _SUFFIX and given.is_file():
+        return open_store(given)
+    paths = [given if given is not None else bundled_data()]
+    if not cache:
+        return Tracker(_validated(paths))
+    folder = cache_dir()
+    try:
+        inputs = _inputs(paths)
+        fast, listing = _survey(inputs)
+        ref = folder / f"{fast}.ref"
+    except OSError:
+        return Tracker(_validated(paths))
+    pointed = _read_ref(ref)
+    if pointed is not None:
+        tracker = _open_cached(folder / f"{pointed}{_SUFFIX}", pointed, listing)
+        if tracker is not None:
+            return tracker
+    try:
+        key = _content_key(inputs)
+    except OSError:
+        return Tracker(_validated(paths))
+    target = folder / f"{key}{_SUFFIX}"
+    tracker = _open_cached(target, key, listing)
+    if tracker is None:
+        tracker = Tracker(_validated(paths))
+        if not _save(tracker, target, key, listing):
+            return tracker
+    with contextlib.suppress(OSError):
+        _write_text(ref, json.dumps({"store": key}))
     return tracker
+
+
+def build_store(path: str | Path | None = None, *, output: Path | None = None) -> Path:
+    """Parse and validate the files, and write their store (to the cache folder, or to ``output``); return where it went.
+
+    Raises :class:`DataError` for invalid files and ``OSError`` when the store cannot be written.
+    """
+    paths = [Path(path) if path is not None else bundled_data()]
+    inputs = _inputs(paths)
+    key = _content_key(inputs)
+    fast, listing = _survey(inputs)
+    tracker = Tracker(_validated(paths))
+    target = output if output is not None else cache_dir() / f"{key}{_SUFFIX}"
+    write_store(tracker, target, key, listing)
+    if output is None:
+        with contextlib.suppress(OSError):
+            _write_text(cache_dir() / f"{fast}.ref", json.dumps({"store": key}))
+        prune(cache_dir(), keep=target)
+    return target
+
+
+def write_store(tracker: Tracker, target: Path, key: str, listing: Sequence[list[Any]] = ()) -> None:
+    """Write the store of a tracker built by parsing to ``target`` under ``key`` (atomically); ``OSError`` if that fails."""
+    from ..store.build import build
+
+    if tracker._store is not None:
+        raise ValueError("a tracker opened from a store is written already")
+
+    tracker._build_all()
+    meta = {"inputs": list(listing), "library": _version(), "python": sys.version.split()[0], "byteorder": sys.byteorder}
+    assert tracker._daily is not None
+    build(target, key, meta, tracker.dataset, tracker.engine, tracker._daily, tracker.entities._by_key)
+
+
+def _save(tracker: Tracker, target: Path, key: str, listing: list[list[Any]]) -> bool:
+    """Write the store for the cache; False (and nothing left behind) when the folder cannot take it."""
+    try:
+        write_store(tracker, target, key, listing)
+    except OSError:
+        return False
+    prune(target.parent, keep=target)
+    return True
+
+
+def prune(folder: Path, *, keep: Path | None = None, count: int = KEEP) -> list[Path]:
+    """Remove all but the ``count`` most recently used stores in ``folder``, refs to missing stores, old pickles and leftovers.
+
+    Returns what was removed; files that cannot be removed are left.
+    """
+    removed: list[Path] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    now = time.time()
+
+    def mtime(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    stores = sorted((p for p in entries if p.suffix == _SUFFIX and len(p.stem) == 64), key=mtime, reverse=True)
+    doomed = [p for p in stores[count:] if p != keep]
+    doomed += [p for p in entries if p.suffix == ".pickle" and len(p.stem) == 64]  # snapshots of earlier versions
+    doomed += [p for p in entries if p.name.startswith(".") and p.name.endswith(".tmp") and now - mtime(p) > _STALE]
+    doomed += [p for p in entries if p.name.startswith(".snapshot-") and now - mtime(p) > _STALE]
+    for p in doomed:
+        try:
+            p.unlink()
+            removed.append(p)
+        except OSError:
+            pass
+    for p in entries:
+        if p.suffix == ".ref":
+            pointed = _read_ref(p)
+            if pointed is None or not (folder / f"{pointed}{_SUFFIX}").is_file():
+                try:
+                    p.unlink()
+                    removed.append(p)
+                except OSError:
+                    pass
+    return removed
 
 
 def _validated(paths: list[Path]) -> Dataset:
     from ..checks.validate import validate_read
-    from ..io.read import read_paths
+    from ..io.read import paused_gc, read_paths
+    from ..io.seeds import SeedLibrary
 
     with paused_gc():
         read = read_paths(paths)

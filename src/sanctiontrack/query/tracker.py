@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 
 from ..engine.daily import Daily, restricted_on
 from ..engine.semantics import Engine
-from ..io.read import paused_gc
+from ..io.pause import paused_gc
 from ..model.clock import DAY_FOREVER, day_ceil, day_of, day_window, seconds
 from ..model.countries import check_country
 from ..model.dates import parse_day
@@ -38,6 +39,11 @@ from .results import (
     TimelineEvent,
     _Fixed,
 )
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from ..store.store import Store
 
 __all__ = ["Tracker"]
 
@@ -122,45 +128,140 @@ class Tracker:
     """
 
     def __init__(self, dataset: Dataset) -> None:
-        self.dataset = dataset
-        with paused_gc():
-            self.engine = Engine(dataset)
-            self.entities = Entities(dataset.entities)
-            self.items = Items(dataset.items)
-            self.engine.by_target  # noqa: B018  # every entity's first query needs it
-        self._daily = Daily(self.engine)
+        self._store: Store | None = None
+        self._reset()
+        self._adopt(dataset)
+        self.entities = Entities(dataset.entities)
+
+    @classmethod
+    def _open(cls, store: Store) -> Tracker:
+        """A tracker answering from a compiled store: records are decoded, and engines built, only for what is asked."""
+        from ..store.store import EntitiesById, NamesByKey
+
+        tracker = cls.__new__(cls)
+        tracker._store = store
+        tracker._reset()
+        tracker.entities = Entities._over(EntitiesById(store), NamesByKey(store))
+        return tracker
+
+    def _reset(self) -> None:
+        self._dataset: Dataset | None = None
+        self._engine: Engine | None = None
+        self._daily: Daily | None = None
+        self._sources: dict[str, Source] | None = None
+        self._explainer: Explainer | None = None
         self._answers: dict[str, _EntityAnswers] = {}
-        self.sources: dict[str, Source] = {s.id: s for s in dataset.sources}
-        self._explainer = Explainer(self.engine, self.sources)
         self._days: dict[object, pendulum.Date] = {}
         self._fast: dict[str, tuple[_EntityAnswers, str, tuple[int, ...]]] = {}
         self._ordinals: dict[object, int] = {}
         self._screener: Screener | None = None
+        self._locals: dict[str, tuple[Engine, Explainer]] = {}
+        self._items: Items | None = None
+        self._day_keys: tuple[Any, Any, dict[str, int]] | None = None
+
+    def _adopt(self, dataset: Dataset) -> None:
+        with paused_gc():
+            engine = Engine(dataset)
+            engine.by_target  # noqa: B018  # every entity's first query needs it
+        self._dataset, self._engine = dataset, engine
+        self._daily = Daily(engine)
+        self._sources = {s.id: s for s in dataset.sources}
+        self._explainer = Explainer(engine, self._sources)
+
+    def _whole(self) -> None:
+        """Decode every record of the store (for questions about all actions at once)."""
+        store = self._store
+        assert store is not None
+        with paused_gc():
+            dataset = Dataset(
+                tuple(store.entity(i) for i in range(store.entity_count)),
+                tuple(store.source(i) for i in range(store.source_count)),
+                tuple(store.action(i) for i in range(store.action_count)),
+                tuple(store.item(i) for i in range(store.item_count)),
+            )
+        self._adopt(dataset)
+
+    @property
+    def dataset(self) -> Dataset:
+        """Every record (from a store: decoded on first use)."""
+        if self._dataset is None:
+            self._whole()
+        assert self._dataset is not None
+        return self._dataset
+
+    @property
+    def engine(self) -> Engine:
+        """The engine over every action (from a store: built on first use; single-entity questions do not need it)."""
+        if self._engine is None:
+            self._whole()
+        assert self._engine is not None
+        return self._engine
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        """Every source by id."""
+        if self._sources is None:
+            self._whole()
+        assert self._sources is not None
+        return self._sources
+
+    @property
+    def items(self) -> Items:
+        """The controlled items, resolvable by ECCN, catalogue number, description or alias (from a store: decoded on first use)."""
+        if self._items is None:
+            store = self._store
+            if store is not None and self._dataset is None:
+                self._items = Items(store.item(i) for i in range(store.item_count))
+            else:
+                self._items = Items(self.dataset.items)
+        return self._items
+
+    def _local(self, entity_id: str) -> tuple[Engine, Explainer]:
+        """The engine and explainer for questions about one entity.
+
+        From a store: an engine over the entity's closure only (the actions bearing on it and every
+        action related to those, the entity and its owners, their sources), which evaluates as the
+        whole one does. Its day index is checked against the store's, so a verdict and its
+        explanation can never disagree.
+        """
+        store = self._store
+        if store is None or self._engine is not None:
+            assert self._engine is not None and self._explainer is not None
+            return self._engine, self._explainer
+        found = self._locals.get(entity_id)
+        if found is None:
+            number = store.entity_number(entity_id)
+            if number is None:
+                raise store.damaged(f"no entity {entity_id!r}")
+            actions, entities, sources = store.closure(number)
+            dataset = Dataset(
+                tuple(store.entity(i) for i in entities), tuple(store.source(i) for i in sources), tuple(store.action(i) for i in actions)
+            )
+            engine = Engine(dataset)
+            if Daily(engine).bounds(entity_id) != store.bounds(number):
+                raise store.damaged(f"the days stored for {entity_id!r} disagree with its records")
+            found = (engine, Explainer(engine, {s.id: s for s in dataset.sources}))
+            if len(self._locals) >= 512:
+                del self._locals[next(iter(self._locals))]
+            self._locals[entity_id] = found
+        return found
+
+    def _bounds(self, entity_id: str) -> tuple[int, ...]:
+        """The flat bounds of the entity's restricted runs of days."""
+        store = self._store
+        if store is None:
+            assert self._daily is not None
+            return self._daily.bounds(entity_id)
+        number = store.entity_number(entity_id)
+        if number is None:
+            raise store.damaged(f"no entity {entity_id!r}")
+        return store.bounds(number)
 
     def _build_all(self) -> None:
-        """Compile every action and build every entity's day index now, rather than when first asked.
-
-        Done before a snapshot is written, so that every process loading it starts with them.
-        """
+        """Compile every action and build every entity's day index now, rather than when first asked (before a store is written)."""
+        assert self._daily is not None
         with paused_gc():
             self._daily.build_all()
-
-    def __getstate__(self) -> dict[str, object]:
-        return {"dataset": self.dataset, "engine": self.engine, "daily": self._daily, "entities": self.entities}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.dataset = state["dataset"]  # type: ignore[assignment]
-        self.engine = state["engine"]  # type: ignore[assignment]
-        self._daily = state["daily"]  # type: ignore[assignment]
-        self.entities = state["entities"]  # type: ignore[assignment]
-        self.items = Items(self.dataset.items)
-        self.sources = {s.id: s for s in self.dataset.sources}
-        self._explainer = Explainer(self.engine, self.sources)
-        self._answers = {}
-        self._days = {}
-        self._fast = {}
-        self._ordinals = {}
-        self._screener = None
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -176,11 +277,19 @@ class Tracker:
         >>> load().action("us-eo-13942-tiktok").dates.signed.text()
         '2020-08-06'
         """
-        found = self.engine.actions.get(action_id)
-        if found is None:
-            hint = did_you_mean(action_id, list(self.engine.actions), cutoff=60)
-            raise UnknownActionError(action_id, (hint,) if hint else ())
-        return found
+        store = self._store
+        if store is not None and self._engine is None:
+            number = store.action_number(action_id) if isinstance(action_id, str) else None
+            if number is not None:
+                return store.action(number)
+            ids = store.action_ids()
+        else:
+            found = self.engine.actions.get(action_id)
+            if found is not None:
+                return found
+            ids = list(self.engine.actions)
+        hint = did_you_mean(action_id, ids, cutoff=60)
+        raise UnknownActionError(action_id, (hint,) if hint else ())
 
     def _day(self, value: object) -> pendulum.Date:
         """Parse a query day, remembering the answer for the next query with the same value."""
@@ -227,30 +336,32 @@ class Tracker:
         if (on is None) == (at is None):
             raise QueryError("give exactly one of 'on' (a day) or 'at' (an instant)")
         found, matched = self.entities.resolve(entity)
+        engine, explainer = self._local(found.id)
         if at is not None:
             instant = _instant(at)
             point = int(instant.timestamp())
-            items = self.engine.evaluate(found.id, lambda tz: (point, point + 1), jurisdiction)
-            parts = self._explainer.explain(found.id, items)
+            items = engine.evaluate(found.id, lambda tz: (point, point + 1), jurisdiction)
+            parts = explainer.explain(found.id, items)
             charges = self._charges(found.id, lambda tz: (point, point + 1), jurisdiction)
             return Restrictions(_Fixed(found, any(i.operative for i in items), parts, charges), instant, matched, jurisdiction)
         day = self._day(on)
         ordinal = day.toordinal()
-        items = self.engine.evaluate(found.id, lambda tz: day_window(ordinal, tz), jurisdiction)
-        parts = self._explainer.explain(found.id, items)
+        items = engine.evaluate(found.id, lambda tz: day_window(ordinal, tz), jurisdiction)
+        parts = explainer.explain(found.id, items)
         charges = self._charges(found.id, lambda tz: day_window(ordinal, tz), jurisdiction)
         return Restrictions(_Fixed(found, any(i.operative for i in items), parts, charges), day, matched, jurisdiction)
 
     def _charges(self, entity_id: str, window: Callable[[str], tuple[int, int]], jurisdiction: str | None = None) -> tuple[Charge, ...]:
         """The cases in which ``entity_id`` was a named defendant in the window (by the engine's charge periods)."""
+        engine, explainer = self._local(entity_id)
         out = []
-        for period in self.engine.charges.get(entity_id, ()):
-            action = self.engine.actions[period.action]
+        for period in engine.charges.get(entity_id, ()):
+            action = engine.actions[period.action]
             if jurisdiction is not None and action.jurisdiction != jurisdiction:
                 continue
             start, end = window(action.zone)
             if intersects(((period.start, period.end),), start, end):
-                out.append(self._explainer.charge(action, action.targets[period.target], period.start))
+                out.append(explainer.charge(action, action.targets[period.target], period.start))
         return tuple(sorted(out, key=lambda c: (c.since or "", c.action.id)))
 
     def charges(self, entity: str, *, on: str | dt.date) -> tuple[Charge, ...]:
@@ -314,7 +425,9 @@ class Tracker:
                     seen.add((entry.action, entry.target))
                     raw.append(entry)
         by_id: dict[str, ControlledItem] = {item.id: item for item in found}
-        restrictions, others = self._explainer.explain_item(by_id, raw, destination, origin)
+        explainer = self._explainer
+        assert explainer is not None  # built with self.engine
+        restrictions, others = explainer.explain_item(by_id, raw, destination, origin)
         return ItemRestrictions(found, matched, destination, origin, when, bool(restrictions), restrictions, others, jurisdiction)
 
     @staticmethod
@@ -339,7 +452,7 @@ class Tracker:
             for aid, _index in self.engine.by_item.get(item.id, ()):
                 aids.add(aid)
                 aids.update(self.engine.compiled[aid].related_by)
-        raw = self._dated(sorted(aids))
+        raw = self._dated(self.engine, sorted(aids))
         events: list[TimelineEvent] = []
         for _ts, text, kind, pid, action, description in raw:
             day = pendulum.from_timestamp(_ts, tz=action.zone).date()
@@ -373,21 +486,22 @@ class Tracker:
     def _index(self, entity_id: str) -> _EntityAnswers:
         found = self._answers.get(entity_id)
         if found is None:
-            found = self._answers[entity_id] = _EntityAnswers(self, self.entities[entity_id], self._daily.bounds(entity_id))
+            found = self._answers[entity_id] = _EntityAnswers(self, self.entities[entity_id], self._bounds(entity_id))
         return found
 
     def segments(self, entity_id: str, bounds: tuple[int, ...]) -> list[int]:
         """The days on which the explanation for ``entity_id`` can change."""
         points = set(bounds)
-        for ts, tz in self.engine.breakpoints(entity_id):
+        for ts, tz in self._local(entity_id)[0].breakpoints(entity_id):
             points.add(day_of(ts, tz))
             points.add(day_ceil(ts, tz))
         return sorted(p for p in points if -DAY_FOREVER < p < DAY_FOREVER)
 
     def explain_day(self, entity_id: str, ordinal: int) -> tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]:
         """The explanation for one entity on one day, evaluated directly."""
-        items = self.engine.evaluate(entity_id, lambda tz: day_window(ordinal, tz))
-        return self._explainer.explain(entity_id, items)
+        engine, explainer = self._local(entity_id)
+        items = engine.evaluate(entity_id, lambda tz: day_window(ordinal, tz))
+        return explainer.explain(entity_id, items)
 
     def restricted(self, entity: str, *, on: str | dt.date) -> bool:
         """Whether ``entity`` was restricted on day ``on``: the verdict of :meth:`restrictions`, without the explanation.
@@ -409,6 +523,98 @@ class Tracker:
                 self._ordinals[on] = ordinal
         return bisect_right(hit[2], ordinal) & 1 == 1
 
+    def restricted_many(self, entities: Sequence[str], days: Sequence[str | dt.date] | np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        """Verdicts for many questions at once: ``entities[i]`` on ``days[i]``, as a NumPy array of booleans.
+
+        Each verdict is :meth:`restricted`'s. ``entities`` holds ids, names or aliases; ``days``
+        holds dates or ``YYYY-MM-DD`` text, or is a NumPy ``datetime64`` array. Each distinct name
+        and day is resolved once, then every question is one vectorised ``searchsorted`` over the
+        entities' restricted days. An unknown name raises :class:`UnknownEntityError` noting its position.
+
+        >>> from sanctiontrack import load
+        >>> load().restricted_many(["Huawei", "huawei", "科大讯飞"], ["2019-05-15", "2019-05-16", "2019-10-09"]).tolist()
+        [False, True, True]
+        """
+        import numpy as np
+
+        from ..model.errors import UnknownEntityError
+        from ..store.build import OFFSET, SHIFT
+
+        if isinstance(entities, (str, bytes)) or isinstance(days, (str, bytes)):
+            raise QueryError("'entities' and 'days' must be sequences of the same length, not single values")
+        count = len(entities)
+        if len(days) != count:
+            raise QueryError(f"'entities' has {count} items but 'days' has {len(days)}")
+        store = self._store
+        numbers: dict[str, int] = {}
+        local: list[tuple[int, ...]] = []
+
+        def number(query: str) -> int:
+            found = numbers.get(query)
+            if found is None:
+                entity, _ = self.entities.resolve(query)
+                if store is not None:
+                    found = store.entity_number(entity.id)
+                    if found is None:
+                        raise store.damaged(f"no entity {entity.id!r}")
+                else:
+                    found = len(local)
+                    local.append(self._bounds(entity.id))
+                numbers[query] = found
+            return found
+
+        try:
+            distinct = dict.fromkeys(entities)
+        except TypeError:
+            raise QueryError("'entities' must hold names or ids (text)") from None
+        for query in distinct:
+            try:
+                number(query)
+            except UnknownEntityError as err:
+                err.add_note(f"at position {list(entities).index(query)} of 'entities'")
+                raise
+        codes = np.fromiter(map(numbers.__getitem__, entities), dtype=np.int64, count=count)  # each name resolved once, above
+        ordinals = self._ordinals_of(days, count)
+        if store is not None:
+            keys, offsets = store.day_keys()
+        else:
+            lengths = np.fromiter((len(b) for b in local), dtype=np.int64, count=len(local))
+            offsets = np.zeros(len(local) + 1, dtype=np.int64)
+            np.cumsum(lengths, out=offsets[1:])
+            flat = np.fromiter((b for bounds in local for b in bounds), dtype=np.int64, count=int(offsets[-1]))
+            keys = (np.repeat(np.arange(len(local), dtype=np.int64), lengths) << SHIFT) + flat + OFFSET
+        needles = (codes << SHIFT) + ordinals + OFFSET
+        order = np.argsort(needles, kind="stable")  # sorted needles walk the keys in order: far fewer cache misses
+        at = np.empty(count, dtype=np.int64)
+        at[order] = np.searchsorted(keys, needles[order], side="right")
+        verdicts: np.ndarray[Any, Any] = ((at - offsets[codes]) & 1).astype(bool)
+        return verdicts
+
+    def _ordinals_of(self, days: Sequence[str | dt.date] | np.ndarray[Any, Any], count: int) -> np.ndarray[Any, Any]:
+        """Day ordinals of query days given as a ``datetime64`` array or as dates or ISO text."""
+        import numpy as np
+
+        if isinstance(days, np.ndarray) and days.dtype.kind == "M":
+            raw = days.astype("datetime64[D]")
+            if np.isnat(raw).any():
+                raise QueryError(f"'days' holds no date at position {int(np.argmax(np.isnat(raw)))}")
+            ordinals: np.ndarray[Any, Any] = raw.astype(np.int64) + dt.date(1970, 1, 1).toordinal()
+            bad = (ordinals < 1) | (ordinals > dt.date.max.toordinal())
+            if bad.any():
+                raise QueryError(f"'days' holds a date outside years 1-9999 at position {int(np.argmax(bad))}")
+            return ordinals
+        seen: dict[object, int] = {}
+        try:
+            distinct = dict.fromkeys(days)
+        except TypeError:
+            raise QueryError("'days' must hold dates or YYYY-MM-DD text") from None
+        for value in distinct:
+            try:
+                seen[value] = self._day(value).toordinal()
+            except QueryError as err:
+                raise QueryError(f"'days'[{list(days).index(value)}]: {err}") from None
+        return np.fromiter(map(seen.__getitem__, days), dtype=np.int64, count=count)
+
     # -- histories ---------------------------------------------------------------------------
 
     def timeline(self, entity: str) -> tuple[TimelineEvent, ...]:
@@ -420,14 +626,14 @@ class Tracker:
         [('2019-10-07', 'announced'), ('2019-10-09', 'effective')]
         """
         found, _ = self.entities.resolve(entity)
-        raw: list[tuple[int, str, DateKind, str | None, Action, str]] = []
+        engine = self._local(found.id)[0]
         related: set[str] = set()
-        for aid, _index, _chains in self.engine.candidates(found.id):
+        for aid, _index, _chains in engine.candidates(found.id):
             related.add(aid)
-            related.update(self.engine.compiled[aid].related_by)
-        for period in self.engine.charges.get(found.id, ()):
+            related.update(engine.compiled[aid].related_by)
+        for period in engine.charges.get(found.id, ()):
             related.add(period.action)
-        raw = self._dated(sorted(related))
+        raw = self._dated(engine, sorted(related))
         events: list[TimelineEvent] = []
         for ts, text, kind, pid, action, description in raw:
             tz = action.zone
@@ -452,14 +658,15 @@ class Tracker:
             )
         return tuple(events)
 
-    def _dated(self, aids: Iterable[str]) -> list[tuple[int, str, DateKind, str | None, Action, str]]:
+    @staticmethod
+    def _dated(engine: Engine, aids: Iterable[str]) -> list[tuple[int, str, DateKind, str | None, Action, str]]:
         """Every dated event (action dates, prohibitions' own dates) of these actions, oldest first."""
         raw: list[tuple[int, str, DateKind, str | None, Action, str]] = []
         for aid in aids:
-            action = self.engine.actions[aid]
+            action = engine.actions[aid]
             tz = action.zone
             for kind, value in action.dates.items():
-                raw.append((seconds(value, tz), str(value), kind, None, action, self._describe(action, kind)))
+                raw.append((seconds(value, tz), str(value), kind, None, action, Tracker._describe(action, kind)))
             for prohibition in action.restricts:
                 for kind, maybe in ((DateKind.EFFECTIVE, prohibition.effective), (DateKind.ENDED, prohibition.ended)):
                     if maybe is not None:
@@ -640,4 +847,4 @@ class Tracker:
         return tuple(results)
 
     def _restricted_on(self, entity_id: str, day: pendulum.Date) -> bool:
-        return restricted_on(self._daily.bounds(entity_id), day.toordinal())
+        return restricted_on(self._bounds(entity_id), day.toordinal())

@@ -1,0 +1,199 @@
+"""The compiled store: build, load(), cold CLI, in-process questions against indexed SQLite, batches, from 10k to 1M actions.
+
+    .venv/bin/python benchmarks/bench_store.py                              # 10k and 100k actions
+    .venv/bin/python benchmarks/bench_store.py --actions 10000 100000 1000000
+    .venv/bin/python benchmarks/bench_store.py --data 1000000=/tmp/st-bench/actions-1000000
+
+Each size gets its own cache folder under ``--cache-root``; a store missing there is built first with
+``sanctiontrack build --data PATH`` (timed, with its peak memory). Then, for every size, in this
+process: ``load(path)`` of the built store; the same random (entity id, day) questions to
+``tracker.restricted`` (first touch and warm), ``tracker.restrictions(...).restricted`` (warm), an
+indexed SQLite table of the same segments (``EXISTS`` on a covering index, as in
+``bench_query.py``), and ``tracker.restricted_many`` over a million questions; and, as subprocesses,
+the cold CLI query (wall time and peak RSS from ``wait4``). Ratios against the smallest size show
+whether the cost per question stays flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+import sanctiontrack
+from _common import Results, Stats, command_line, human
+from generate import ensure
+
+CLI_ARGS = ["restrictions", "Huawei", "--on", "2020-02-20"]
+FIRST = dt.date(2013, 1, 1).toordinal()
+LAST = dt.date(2026, 12, 31).toordinal()
+EXE = Path(sys.executable).with_name("sanctiontrack")
+
+
+def timed_run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS MiB) of one subprocess."""
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise RuntimeError(f"{argv} failed: {child.stderr.read().decode(errors='replace')[:400] if child.stderr else ''}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def per_call(fn: Any, questions: list[tuple[str, str]]) -> list[int]:
+    pc = time.perf_counter_ns
+    out = [0] * len(questions)
+    gc.collect()
+    gc.disable()
+    try:
+        for i, (entity, day) in enumerate(questions):
+            t0 = pc()
+            fn(entity, day)
+            out[i] = pc() - t0
+    finally:
+        gc.enable()
+    return out
+
+
+def sqlite_of(tracker: sanctiontrack.Tracker) -> sqlite3.Connection:
+    """The store's own segment table in an indexed SQLite table (days as ISO text, as bench_query.py has it)."""
+    store = tracker._store
+    assert store is not None
+    seg = store.segments()
+    ids = [store.entity(i).id for i in range(store.entity_count)]
+    end = dt.date.max.toordinal()
+
+    def iso(ordinal: int) -> str:
+        return dt.date.fromordinal(min(max(ordinal, 1), end)).isoformat() if ordinal <= end else "9999-12-31"
+
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE spans (entity_id TEXT NOT NULL, start_day TEXT NOT NULL, end_day TEXT NOT NULL, action_id INTEGER NOT NULL)")
+    rows = zip(seg["entity"].tolist(), seg["from"].tolist(), seg["until"].tolist(), seg["action"].tolist(), strict=True)
+    con.executemany("INSERT INTO spans VALUES (?, ?, ?, ?)", ((ids[e], iso(s), iso(u), a) for e, s, u, a in rows))
+    con.execute("CREATE INDEX spans_point ON spans (entity_id, start_day, end_day)")
+    con.execute("ANALYZE")
+    con.commit()
+    return con
+
+
+def bench_size(actions: int, path: Path, args: argparse.Namespace, results: Results) -> dict[str, float]:
+    cache = args.cache_root / f"cache-{actions}"
+    env = {**{k: v for k, v in os.environ.items() if k != "SANCTIONTRACK_DATA"}, "SANCTIONTRACK_CACHE_DIR": str(cache)}
+    os.environ["SANCTIONTRACK_CACHE_DIR"] = str(cache)
+    fig: dict[str, float] = {}
+    print(f"\n== {actions:,} actions ({path})")
+    if not list(cache.glob("*.store")) or args.rebuild:
+        wall, rss = timed_run([str(EXE), "build", "--data", str(path)], env)
+        fig["build_s"], fig["build_rss_mib"] = wall, rss
+        print(f"sanctiontrack build --data {path}: {wall:.1f} s, peak RSS {rss:,.0f} MiB")
+    [store_file] = cache.glob("*.store")
+    fig["store_mib"] = store_file.stat().st_size / 2**20
+    loads = []
+    for _ in range(args.load_repeat):
+        gc.collect()
+        t0 = time.perf_counter_ns()
+        tracker = sanctiontrack.load(path)
+        loads.append(time.perf_counter_ns() - t0)
+        assert tracker._store is not None
+    fig["load_ns"] = statistics.median(loads)
+    print(f"store {fig['store_mib']:.1f} MiB; load() of the built store: {human(fig['load_ns'])} (median of {args.load_repeat})")
+    store = tracker._store
+    rng = random.Random(args.seed)
+    ids = [store.entity(rng.randrange(store.entity_count)).id for _ in range(args.distinct)]
+    questions = [(rng.choice(ids), dt.date.fromordinal(rng.randint(FIRST, LAST)).isoformat()) for _ in range(args.queries)]
+    first = per_call(lambda e, d: tracker.restricted(e, on=d), questions)
+    warm = [t for _ in range(args.rounds) for t in per_call(lambda e, d: tracker.restricted(e, on=d), questions)]
+    point = [t for _ in range(args.rounds) for t in per_call(lambda e, d: tracker.restrictions(e, on=d).restricted, questions)]
+    con = sqlite_of(tracker)
+    cursor = con.cursor()
+    sql = "SELECT 1 FROM spans WHERE entity_id = ? AND start_day <= ? AND end_day > ? LIMIT 1"
+    lite = [t for _ in range(args.rounds) for t in per_call(lambda e, d: cursor.execute(sql, (e, d, d)).fetchone(), questions)]
+    agree = sum(tracker.restricted(e, on=d) == (cursor.execute(sql, (e, d, d)).fetchone() is not None) for e, d in questions)
+    many_names = [rng.choice(ids) for _ in range(args.batch)]
+    many_days = np.array([rng.randint(FIRST, LAST) - dt.date(1970, 1, 1).toordinal() for _ in range(args.batch)], dtype="datetime64[D]")
+    t0 = time.perf_counter_ns()
+    tracker.restricted_many(many_names, many_days)
+    many = (time.perf_counter_ns() - t0) / args.batch
+    fig |= {
+        "first_ns": statistics.median(first),
+        "verdict_ns": statistics.median(warm),
+        "restrictions_ns": statistics.median(point),
+        "sqlite_ns": statistics.median(lite),
+        "many_ns": many,
+    }
+    print(f"restricted(), first touch of each entity: {Stats.of(first).line()}")
+    print(f"restricted(), warm:                       {Stats.of(warm).line()}")
+    print(f"restrictions().restricted, warm:          {Stats.of(point).line()}")
+    print(f"SQLite EXISTS, covering index:            {Stats.of(lite).line()}")
+    print(f"  verdict {fig['sqlite_ns'] / fig['verdict_ns']:.1f}x faster than SQLite; agree on {agree:,} of {len(questions):,}")
+    print(f"restricted_many, {args.batch:,} questions:  {human(many)} a question")
+    cli = [timed_run([str(EXE), *CLI_ARGS, "--data", str(path)], env) for _ in range(args.cli_runs)]
+    fig["cli_s"] = statistics.median(w for w, _ in cli)
+    fig["cli_rss_mib"] = max(r for _, r in cli)
+    base = [timed_run([sys.executable, "-c", "import typer"], env) for _ in range(args.cli_runs)]
+    fig["typer_s"] = statistics.median(w for w, _ in base)
+    print(
+        f"CLI `sanctiontrack {' '.join(CLI_ARGS)} --data ...`: median {fig['cli_s'] * 1e3:.0f} ms of {args.cli_runs}, "
+        f"peak RSS {fig['cli_rss_mib']:.0f} MiB (python -c 'import typer' alone: {fig['typer_s'] * 1e3:.0f} ms)"
+    )
+    results.put(str(actions), fig)
+    big = actions >= 1_000_000
+    limit_ms, limit_mib = (150, 150) if big else (100, 60)
+    results.check(f"{actions:,}: cold CLI", fig["cli_s"] * 1e3, "ms", f"<= {limit_ms} ms", fig["cli_s"] * 1e3 <= limit_ms)
+    results.check(f"{actions:,}: cold CLI peak RSS", fig["cli_rss_mib"], "MiB", f"<= {limit_mib} MiB", fig["cli_rss_mib"] <= limit_mib)
+    if actions == 100_000:
+        results.check("100,000: load() of a built store", fig["load_ns"] / 1e6, "ms", "<= 50 ms", fig["load_ns"] <= 50e6)
+        results.check(
+            "100,000: verdict vs SQLite", fig["sqlite_ns"] / fig["verdict_ns"], "x", ">= 3x", fig["sqlite_ns"] >= 3 * fig["verdict_ns"]
+        )
+        results.check("100,000: restrictions()", fig["restrictions_ns"] / 1e3, "µs", "<= 2 µs", fig["restrictions_ns"] <= 2e3)
+    con.close()
+    return fig
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--actions", type=int, nargs="*", default=[10_000, 100_000], help="sizes (generated on first use)")
+    parser.add_argument("--data", nargs="*", default=[], help="SIZE=PATH for data generated elsewhere")
+    parser.add_argument("--cache-root", type=Path, default=Path("/tmp/st-bench"), help="a cache folder per size below this")
+    parser.add_argument("--queries", type=int, default=20_000)
+    parser.add_argument("--distinct", type=int, default=5_000, help="distinct entities asked about (the same count at every size)")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--batch", type=int, default=1_000_000, help="questions for restricted_many")
+    parser.add_argument("--load-repeat", type=int, default=5)
+    parser.add_argument("--cli-runs", type=int, default=7)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rebuild", action="store_true", help="build the stores again even when present")
+    args = parser.parse_args(argv)
+    results = Results("bench_store", command_line())
+    given = {int(k): Path(v) for k, v in (item.split("=", 1) for item in args.data)}
+    sizes = sorted(set(args.actions) | set(given))
+    figures = {n: bench_size(n, given.get(n) or ensure(n, args.seed), args, results) for n in sizes}
+    smallest = figures[sizes[0]]
+    print(f"\ncost per question against {sizes[0]:,} actions (flat means within ±20%):")
+    for n in sizes[1:]:
+        f = figures[n]
+        ratios = {k: f[k] / smallest[k] for k in ("verdict_ns", "restrictions_ns", "first_ns", "many_ns", "cli_s")}
+        print(f"  {n:,}: " + ", ".join(f"{k.removesuffix('_ns').removesuffix('_s')} {v:.2f}x" for k, v in ratios.items()))
+        for key in ("verdict_ns", "restrictions_ns", "many_ns"):
+            results.check(f"{n:,}/{sizes[0]:,}: {key}", ratios[key], "x", "0.8x-1.2x", 0.8 <= ratios[key] <= 1.2)
+    print(results.summary())
+    print(f"saved {results.save()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

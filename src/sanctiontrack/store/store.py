@@ -1,0 +1,259 @@
+"""An open store: lookups by id and name key, each entity's restricted days, and records decoded when first read."""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..model.errors import StoreError
+from ..model.records import Action, ControlledItem, Entity, Source
+from .build import SHIFT, key_hash
+from .codec import decode_action, decode_entity, decode_item, decode_source
+from .file import Reader
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["EntitiesById", "NamesByKey", "Store"]
+
+
+class Store:
+    """A compiled store opened read-only; every read is checked, and a failed check raises :class:`StoreError`.
+
+    Records are decoded on first use and kept; nothing else is read until asked for.
+    """
+
+    def __init__(self, path: Path, key: str | None = None) -> None:
+        self.file = Reader(path, key)
+        self.path = path
+        counts = self.file.meta.get("counts", {})
+        try:
+            self.entity_count = int(counts["entities"])
+            self.action_count = int(counts["actions"])
+            self.source_count = int(counts["sources"])
+            self.item_count = int(counts["items"])
+        except (KeyError, TypeError, ValueError):
+            raise self.file.damaged("counts missing from the header") from None
+        self._entities: dict[int, Entity] = {}
+        self._actions: dict[int, Action] = {}
+        self._sources: dict[int, Source] = {}
+        self._items: dict[int, ControlledItem] = {}
+        self._offsets: dict[str, memoryview] = {}
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """What the store was built from (inputs, versions), as written in its header."""
+        return self.file.meta
+
+    def damaged(self, why: str) -> StoreError:
+        """The error for a store whose content contradicts itself."""
+        return self.file.damaged(why)
+
+    # -- tables ----------------------------------------------------------------------------------
+
+    def _span(self, name: str, index: int) -> tuple[int, int]:
+        offsets = self._offsets.get(name)
+        if offsets is None:
+            offsets = self._offsets[name] = self.file.array(f"{name}.off")
+        if not 0 <= index < len(offsets) - 1:
+            raise self.damaged(f"{name}: no row {index}")
+        start, stop = offsets[index], offsets[index + 1]
+        if not 0 <= start <= stop:
+            raise self.damaged(f"{name}: row {index} has bad offsets")
+        return start, stop
+
+    def _blob(self, name: str, index: int) -> bytes:
+        start, stop = self._span(name, index)
+        return self.file.bytes_at(name, start, stop)
+
+    def _plain(self, name: str, index: int) -> Any:
+        try:
+            return json.loads(self._blob(name, index))
+        except ValueError:
+            raise self.damaged(f"{name}: row {index} is not well-formed") from None
+
+    def _ints(self, name: str, index: int) -> tuple[int, ...]:
+        start, stop = self._span(name, index)
+        return tuple(self.file.items(name, start, stop))
+
+    def lookup(self, name: str, key: str) -> Any | None:
+        """The value filed under ``key`` in dictionary ``name`` (``ids``, ``aids``, ``names``), or None."""
+        hashes = self.file.array(f"{name}.hash")
+        wanted = key_hash(key)
+        at = bisect_left(hashes, wanted)
+        if at == len(hashes) or hashes[at] != wanted:
+            return None
+        bucket = self._plain(name, at)
+        try:
+            for found, value in bucket:
+                if found == key:
+                    return value
+        except (TypeError, ValueError):
+            raise self.damaged(f"{name}: bucket {at} is malformed") from None
+        return None
+
+    def _record(self, name: str, index: int, cache: dict[int, Any], decode: Any) -> Any:
+        found = cache.get(index)
+        if found is None:
+            try:
+                found = cache[index] = decode(self._plain(name, index))
+            except (TypeError, ValueError, IndexError, KeyError, OverflowError) as exc:
+                if isinstance(exc, StoreError):
+                    raise
+                raise self.damaged(f"{name}: row {index} does not decode ({exc})") from None
+        return found
+
+    def entity(self, index: int) -> Entity:
+        """Entity number ``index`` (in the order of the files)."""
+        entity: Entity = self._record("entities", index, self._entities, decode_entity)
+        return entity
+
+    def action(self, index: int) -> Action:
+        """Action number ``index``."""
+        action: Action = self._record("actions", index, self._actions, decode_action)
+        return action
+
+    def source(self, index: int) -> Source:
+        """Source number ``index``."""
+        source: Source = self._record("sources", index, self._sources, decode_source)
+        return source
+
+    def item(self, index: int) -> ControlledItem:
+        """Controlled item number ``index``."""
+        item: ControlledItem = self._record("items", index, self._items, decode_item)
+        return item
+
+    def entity_number(self, entity_id: str) -> int | None:
+        """The number of the entity with this id, or None."""
+        found = self.lookup("ids", entity_id)
+        if found is not None and not (isinstance(found, int) and 0 <= found < self.entity_count):
+            raise self.damaged(f"ids: bad entry for {entity_id!r}")
+        return found
+
+    def action_number(self, action_id: str) -> int | None:
+        """The number of the action with this id, or None."""
+        found = self.lookup("aids", action_id)
+        if found is not None and not (isinstance(found, int) and 0 <= found < self.action_count):
+            raise self.damaged(f"aids: bad entry for {action_id!r}")
+        return found
+
+    def named(self, key: str) -> list[tuple[int, str, str]] | None:
+        """The (rank, entity id, name) entries filed under a name key, best first, or None."""
+        found = self.lookup("names", key)
+        if found is None:
+            return None
+        try:
+            return [(int(rank), self.entity(number).id, str(name)) for rank, number, name in found]
+        except (TypeError, ValueError):
+            raise self.damaged(f"names: bad entry for {key!r}") from None
+
+    def name_keys(self) -> list[str]:
+        """Every name key, in the order the names were indexed."""
+        _, length, _ = self.file.raw("names.keys")
+        text = self.file.bytes_at("names.keys", 0, length).decode()
+        return text.split("\n") if text else []
+
+    def action_ids(self) -> list[str]:
+        """Every action id, in file order."""
+        _, length, _ = self.file.raw("aids.all")
+        text = self.file.bytes_at("aids.all", 0, length).decode()
+        return text.split("\n") if text else []
+
+    # -- days ------------------------------------------------------------------------------------
+
+    def bounds(self, number: int) -> tuple[int, ...]:
+        """The flat, sorted bounds of entity ``number``'s restricted runs of days (as the day index has them)."""
+        start, stop = self._span("bounds", number)
+        found = tuple(self.file.items("bounds.days", start, stop))
+        if any(b >= a for a, b in zip(found[1:], found, strict=False)):
+            raise self.damaged(f"bounds: entity {number} out of order")
+        return found
+
+    def closure(self, number: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+        """The action, entity and source numbers an explanation of entity ``number`` needs."""
+        return self._ints("closure.actions", number), self._ints("closure.entities", number), self._ints("closure.sources", number)
+
+    def day_keys(self) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        """(composite keys ``entity << SHIFT | day + 2**24``, per-entity offsets) as NumPy arrays over the mapping."""
+        import numpy as np
+
+        keys = np.frombuffer(self.file.array("bounds.keys"), dtype="<i8")
+        offsets = np.frombuffer(self.file.array("bounds.off"), dtype="<i8")
+        if len(offsets) != self.entity_count + 1 or (len(keys) and (keys[0] < 0 or keys[-1] >> SHIFT >= self.entity_count)):
+            raise self.damaged("bounds: tables disagree")
+        return keys, offsets
+
+    def segments(self) -> dict[str, np.ndarray[Any, Any]]:
+        """The per-action segment table's columns (entity and action numbers, from and until days, basis)."""
+        import numpy as np
+
+        names = ("entity", "action", "from", "until", "basis")
+        columns = {name: np.frombuffer(self.file.array(f"segments.{name}"), dtype=self.file.raw(f"segments.{name}")[2]) for name in names}
+        if len({len(c) for c in columns.values()}) != 1:
+            raise self.damaged("segments: columns of different lengths")
+        return columns
+
+
+class EntitiesById(Mapping[str, Entity]):
+    """A store's entities as a read-only mapping from id (decoded when read)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __getitem__(self, entity_id: str) -> Entity:
+        number = self.store.entity_number(entity_id) if isinstance(entity_id, str) else None
+        if number is None:
+            raise KeyError(entity_id)
+        entity = self.store.entity(number)
+        if entity.id != entity_id:
+            raise self.store.damaged(f"ids: {entity_id!r} files entity {entity.id!r}")
+        return entity
+
+    def get(self, entity_id: str, default: Any = None) -> Any:
+        try:
+            return self[entity_id]
+        except KeyError:
+            return default
+
+    def __contains__(self, entity_id: object) -> bool:
+        return isinstance(entity_id, str) and self.store.entity_number(entity_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (self.store.entity(i).id for i in range(self.store.entity_count))
+
+    def __len__(self) -> int:
+        return self.store.entity_count
+
+    def values(self) -> Iterator[Entity]:  # type: ignore[override]
+        return (self.store.entity(i) for i in range(self.store.entity_count))
+
+
+class NamesByKey(Mapping[str, list[tuple[int, str, str]]]):
+    """A store's name index as a read-only mapping from name key to (rank, entity id, name) entries."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._keys: list[str] | None = None
+
+    def __getitem__(self, key: str) -> list[tuple[int, str, str]]:
+        found = self.store.named(key) if isinstance(key, str) else None
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def get(self, key: str, default: Any = None) -> Any:
+        found = self.store.named(key) if isinstance(key, str) else None
+        return default if found is None else found
+
+    def __iter__(self) -> Iterator[str]:
+        if self._keys is None:
+            self._keys = self.store.name_keys()
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        if self._keys is None:
+            self._keys = self.store.name_keys()
+        return len(self._keys)

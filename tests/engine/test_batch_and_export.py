@@ -1,0 +1,159 @@
+"""Many questions at once: restricted_many, the CLI's --batch, and the Parquet tables joined in DuckDB as the library answers."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import random
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+import sanctiontrack
+from sanctiontrack import QueryError, UnknownEntityError
+from sanctiontrack.cli.app import app
+from sanctiontrack.query.export import POINT_IN_TIME_SQL, export_parquet, questions_table
+from tests.data.facts import tracker
+
+runner = CliRunner()
+DOCS = Path(__file__).parents[2] / "docs"
+
+
+def test_restricted_many_answers_each_question_as_restricted_does() -> None:
+    t = tracker()
+    rng = random.Random(3)
+    names = [rng.choice(e.names) for e in t.entities for _ in range(4)]
+    days = [datetime.date(2017, 1, 1) + datetime.timedelta(days=rng.randrange(3600)) for _ in names]
+    got = t.restricted_many(names, days)
+    assert got.dtype == bool and got.tolist() == [t.restricted(n, on=d) for n, d in zip(names, days, strict=True)]
+    assert any(got) and not all(got)
+    as_numpy = np.array(days, dtype="datetime64[D]")
+    assert t.restricted_many(names, as_numpy).tolist() == got.tolist()
+    assert t.restricted_many(names, [d.isoformat() for d in days]).tolist() == got.tolist()
+
+
+def test_restricted_many_refuses_what_it_cannot_answer() -> None:
+    t = tracker()
+    with pytest.raises(UnknownEntityError) as caught:
+        t.restricted_many(["Huawei", "Nobody Widgets"], ["2020-01-01", "2020-01-01"])
+    assert "at position 1" in "\n".join(caught.value.__notes__)
+    with pytest.raises(QueryError, match=r"'days'\[1\]"):
+        t.restricted_many(["Huawei", "Huawei"], ["2020-01-01", "2020-13-01"])
+    with pytest.raises(QueryError, match="2 items but 'days' has 1"):
+        t.restricted_many(["Huawei", "ZTE"], ["2020-01-01"])
+    with pytest.raises(QueryError, match="not single values"):
+        t.restricted_many("Huawei", ["2020-01-01"])
+
+
+def test_batch_prints_a_verdict_per_row() -> None:
+    rows = "name,date\nHuawei,2019-05-15\nhuawei,2019-05-16\n科大讯飞,2019-10-09\n"
+    result = runner.invoke(app, ["restrictions", "--batch", "-"], input=rows)
+    assert result.exit_code == 0, result.stderr
+    assert list(csv.reader(io.StringIO(result.stdout))) == [
+        ["name", "date", "entity", "restricted"],
+        ["Huawei", "2019-05-15", "huawei", "false"],
+        ["huawei", "2019-05-16", "huawei", "true"],
+        ["科大讯飞", "2019-10-09", "iflytek", "true"],
+    ]
+
+
+def test_bad_batch_rows_are_located_and_nothing_is_answered(tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text('Huawei,2019-05-15\nNobody Widgets,2020-01-01\nZTE,2019-13-01\nonly a name\n\n"unclosed,2020-01-01\n', encoding="utf-8")
+    result = runner.invoke(app, ["restrictions", "--batch", str(path)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert f"{path}:6:1: not valid CSV" in result.stderr
+    path.write_text("Huawei,2019-05-15\nNobody Widgets,2020-01-01\nZTE,2019-13-01\nonly a name\n\n", encoding="utf-8")
+    result = runner.invoke(app, ["restrictions", "--batch", str(path)])
+    assert result.exit_code == 1 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{path}:2:1: no entity matches 'Nobody Widgets'")
+    assert lines[1:4] == [
+        f"{path}:3:2: expected a date like 2019-10-09 (got '2019-13-01')",
+        f"{path}:4:2: expected a name and a date, got 1 column(s)",
+        f"{path}:5:1: empty row (expected a name and a date)",
+    ]
+    assert "4 bad row(s)" in lines[-1]
+
+
+def test_batch_takes_no_single_question_options() -> None:
+    result = runner.invoke(app, ["restrictions", "Huawei", "--batch", "-"], input="Huawei,2020-01-01\n")
+    assert result.exit_code == 2 and "--batch" in result.stderr
+
+
+def test_build_writes_a_store_that_queries_open(tmp_path: Path) -> None:
+    out = tmp_path / "bundled.store"
+    result = runner.invoke(app, ["build", "--output", str(out)])
+    assert result.exit_code == 0 and out.is_file(), result.stderr
+    result = runner.invoke(app, ["restrictions", "iFlyTek", "--on", "2019-10-09", "--data", str(out), "-f", "json"])
+    assert result.exit_code == 0 and '"restricted": true' in result.stdout
+
+
+def test_export_parquet_needs_a_folder(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["export", "--format", "parquet"]).exit_code == 2
+    result = runner.invoke(app, ["export", "--format", "parquet", "--output", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["names.parquet", "segments.parquet"]
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> duckdb.DuckDBPyConnection:
+    folder = tmp_path_factory.mktemp("parquet")
+    segments, names = export_parquet(sanctiontrack.load(), folder)
+    con = duckdb.connect()
+    con.execute(f"CREATE VIEW segments AS SELECT * FROM '{segments}'")
+    con.execute(f"CREATE VIEW names AS SELECT * FROM '{names}'")
+    return con
+
+
+def test_the_segment_table_has_the_documented_columns(exported: duckdb.DuckDBPyConnection) -> None:
+    columns = exported.execute("DESCRIBE segments").fetchall()
+    assert [(c[0], c[1]) for c in columns] == [
+        ("entity", "VARCHAR"),
+        ("action", "VARCHAR"),
+        ("from_day", "DATE"),
+        ("until_day", "DATE"),
+        ("status", "VARCHAR"),
+        ("basis", "VARCHAR"),
+    ]
+    huawei = exported.execute(
+        "SELECT action, from_day FROM segments WHERE entity = 'huawei' AND action = 'us-bis-2019-huawei-entity-list'"
+    ).fetchall()
+    assert huawei == [("us-bis-2019-huawei-entity-list", datetime.date(2019, 5, 16))]
+
+
+def test_a_million_questions_joined_in_duckdb_answer_as_the_library_does(exported: duckdb.DuckDBPyConnection) -> None:
+    t = sanctiontrack.load()
+    rng = random.Random(7)
+    spellings = [n for e in t.entities for n in (*e.names, e.id, e.name.upper())] + ["Nobody Widgets", "huawei"]
+    first = datetime.date(2015, 1, 1).toordinal()
+    count = 1_000_000
+    names = rng.choices(spellings, k=count)
+    days = [datetime.date.fromordinal(first + rng.randrange(4000)) for _ in range(count)]
+    table = questions_table(names, days)
+    exported.register("raw_questions", table)
+    exported.execute("CREATE OR REPLACE VIEW questions AS SELECT row_id, name, name_key, DATE '1970-01-01' + day AS day FROM raw_questions")
+    rows = exported.execute(POINT_IN_TIME_SQL + " ORDER BY row_id").fetchnumpy()
+    assert (rows["row_id"] == np.arange(count)).all()
+    known: dict[str, str | None] = {}
+    for name in set(names):
+        try:
+            known[name] = t.entities.resolve(name)[0].id
+        except UnknownEntityError:
+            known[name] = None
+    assert [None if e is None or e is np.ma.masked else e for e in rows["entity"].tolist()] == [known[n] for n in names]
+    answerable = np.array([known[n] is not None for n in names])
+    expected = t.restricted_many([n for n in names if known[n] is not None], np.array(days, dtype="datetime64[D]")[answerable])
+    got = np.asarray(rows["restricted"], dtype=bool)
+    assert (got[answerable] == expected).all()
+    assert 0.05 < expected.mean() < 0.95
+    assert not got[~answerable].any()
+
+
+def test_the_docs_show_the_query_the_tests_run() -> None:
+    page = (DOCS / "scale.md").read_text(encoding="utf-8")
+    assert POINT_IN_TIME_SQL.strip() in page

@@ -1,0 +1,342 @@
+"""The compiled store: it answers exactly as parsing does, and a damaged, planted or foreign file never answers."""
+
+from __future__ import annotations
+
+import ast
+import datetime
+import errno
+import json
+import os
+import pickle
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pendulum
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import sanctiontrack
+from sanctiontrack import Dataset, StoreError, Tracker
+from sanctiontrack.query import load as loading
+from tests.reference import Reference
+from tests.strategies import DAYS, datasets
+
+WORLD = Path(__file__).parents[1] / "engine" / "world.yaml"
+QUERY_DAYS = [datetime.date(2019, 1, 1) + datetime.timedelta(days=n) for n in range(0, 2600, 37)]
+PACKAGE = Path(sanctiontrack.__file__).parent
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SANCTIONTRACK_CACHE_DIR", str(folder))
+    return folder
+
+
+def answers(tracker: Tracker, days: list[datetime.date] = QUERY_DAYS) -> list[object]:
+    """Every day answer for every entity, explanations included (answers compare by content)."""
+    return [tracker.restrictions(entity.id, on=day) for entity in sorted(tracker.entities, key=lambda e: e.id) for day in days]
+
+
+def stored(tracker: Tracker, folder: Path) -> Tracker:
+    """The same data, written to a store and opened from it."""
+    path = folder / "test.store"
+    loading.write_store(tracker, path, "test")
+    return loading.open_store(path, "test")
+
+
+def the_store(cache: Path) -> Path:
+    [path] = cache.glob("*.store")
+    return path
+
+
+# -- a store answers as parsing does ------------------------------------------------------------
+
+
+def test_a_store_answers_as_parsing_does(cache: Path) -> None:
+    parsed = sanctiontrack.load(WORLD, cache=False)
+    first = sanctiontrack.load(WORLD)
+    assert first._store is None and len(list(cache.glob("*.store"))) == 1  # built, then answered from memory
+    opened = sanctiontrack.load(WORLD)
+    assert opened._store is not None
+    assert answers(opened) == answers(parsed) == answers(first)
+    for entity in ("acme", "acme-app", "partner", "epsilon-labs"):
+        assert opened.timeline(entity) == parsed.timeline(entity)
+        assert opened.history(entity) == parsed.history(entity)
+        assert opened.diff(entity, "2019-01-01", "2022-06-30") == parsed.diff(entity, "2019-01-01", "2022-06-30")
+        at = pendulum.datetime(2019, 10, 9, 16, 15, tz="America/New_York")
+        assert opened.restrictions(entity, at=at) == parsed.restrictions(entity, at=at)
+        assert opened.restrictions(entity, on="2021-01-01", jurisdiction="US") == parsed.restrictions(
+            entity, on="2021-01-01", jurisdiction="US"
+        )
+    assert opened.in_force(on="2020-01-01") == parsed.in_force(on="2020-01-01")
+    assert opened.action("listing") == parsed.action("listing")
+    assert opened.entities.search("acme") == parsed.entities.search("acme")
+    assert opened.screen(["ACME TECHNOLOGY", "Nobody"], on="2020-01-01") == parsed.screen(["ACME TECHNOLOGY", "Nobody"], on="2020-01-01")
+
+
+def test_the_bundled_data_answers_the_same_from_its_store(tmp_path: Path) -> None:
+    parsed = sanctiontrack.load(cache=False)
+    opened = stored(parsed, tmp_path)
+    days = [datetime.date(2018, 1, 1) + datetime.timedelta(days=n) for n in range(0, 2900, 173)]
+    assert answers(opened, days) == answers(parsed, days)
+    names = [e.name for e in parsed.entities] * 3
+    every = [days[i % len(days)] for i in range(len(names))]
+    assert opened.restricted_many(names, every).tolist() == [parsed.restricted(n, on=d) for n, d in zip(names, every, strict=True)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(datasets(), st.lists(st.sampled_from([DAYS[0].subtract(days=1), *DAYS, DAYS[-1].add(days=30)]), min_size=1, max_size=5))
+def test_a_store_of_a_random_world_answers_as_parsing_and_the_reference_do(dataset: Dataset, days: list[pendulum.Date]) -> None:
+    parsed = Tracker(dataset)
+    reference = Reference(dataset)
+    with tempfile.TemporaryDirectory() as folder:
+        opened = stored(parsed, Path(folder))
+        for entity in dataset.entities:
+            for day in days:
+                answer = opened.restrictions(entity.id, on=day)
+                assert answer == parsed.restrictions(entity.id, on=day)
+                assert {r.action.id for r in answer.restrictions} == reference.operative_actions_on(entity.id, day)
+            assert opened.history(entity.id) == parsed.history(entity.id)
+        ids = [e.id for e in dataset.entities for _ in days]
+        on = [d for _ in dataset.entities for d in days]
+        expected = [parsed.restricted(i, on=d) for i, d in zip(ids, on, strict=True)]
+        assert opened.restricted_many(ids, on).tolist() == expected == parsed.restricted_many(ids, on).tolist()
+
+
+def test_changing_the_file_makes_a_new_store(cache: Path, tmp_path: Path) -> None:
+    path = tmp_path / "world.yaml"
+    shutil.copy(WORLD, path)
+
+    def listing_operative(tracker: Tracker) -> bool:
+        return "listing" in {r.action.id for r in tracker.restrictions("acme", on="2021-12-31").restrictions}
+
+    assert listing_operative(sanctiontrack.load(path))
+    assert listing_operative(sanctiontrack.load(path))  # from the store
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("dates: {effective: 2022-01-01}", "dates: {effective: 2021-12-01}"), encoding="utf-8")
+    assert not listing_operative(sanctiontrack.load(path))  # the removal now comes first
+    assert not listing_operative(sanctiontrack.load(path))
+    assert len(list(cache.glob("*.store"))) == 2
+
+
+def test_keys_are_length_prefixed_so_inputs_cannot_run_into_each_other(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.write_bytes(b"xy")
+    two.write_bytes(b"y")
+    assert loading._content_key([("data", "a.yaml", one)]) != loading._content_key([("data", "a.yamlx", two)])
+    assert loading._content_key([("data", "a.yaml", one)]) != loading._content_key([("seed", "a.yaml", one)])
+
+
+# -- what is found in the cache folder is never trusted ---------------------------------------
+
+
+class Planted:
+    """Unpickling this runs a command that leaves a file behind."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_planted_pickle_never_runs_and_never_answers(cache: Path, tmp_path: Path) -> None:
+    expected = answers(sanctiontrack.load(WORLD, cache=False))
+    sanctiontrack.load(WORLD)
+    marker = tmp_path / "ran"
+    the_store(cache).write_bytes(pickle.dumps(Planted(marker)))
+    tracker = sanctiontrack.load(WORLD)
+    assert answers(tracker) == expected
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"STRKSTOR", b"not a store at all", json.dumps({"key": "x"}).encode(), bytes(range(256)) * 64],
+    ids=["empty", "magic-only", "text", "json", "binary"],
+)
+def test_a_foreign_file_under_the_stores_name_is_rebuilt(cache: Path, content: bytes) -> None:
+    expected = answers(sanctiontrack.load(WORLD, cache=False))
+    sanctiontrack.load(WORLD)
+    path = the_store(cache)
+    path.write_bytes(content)
+    assert answers(sanctiontrack.load(WORLD)) == expected
+    assert sanctiontrack.load(WORLD)._store is not None  # rebuilt whole
+
+
+def test_another_datasets_store_under_this_name_is_rebuilt(cache: Path, tmp_path: Path) -> None:
+    expected = answers(sanctiontrack.load(WORLD, cache=False))
+    other = tmp_path / "other.yaml"
+    other.write_text(WORLD.read_text(encoding="utf-8").replace("Acme Co., Ltd.", "Acme Company"), encoding="utf-8")
+    sanctiontrack.load(other)
+    [foreign] = cache.glob("*.store")
+    target = cache / f"{loading.store_key([WORLD])}.store"
+    shutil.copy(foreign, target)
+    assert answers(sanctiontrack.load(WORLD)) == expected
+
+
+def test_a_truncated_store_is_rebuilt(cache: Path) -> None:
+    expected = answers(sanctiontrack.load(WORLD, cache=False))
+    sanctiontrack.load(WORLD)
+    whole = the_store(cache).read_bytes()
+    for size in (10, 100, len(whole) // 2, len(whole) - 1):
+        the_store(cache).write_bytes(whole[:size])
+        assert answers(sanctiontrack.load(WORLD)) == expected
+
+
+def test_a_bit_flipped_store_never_answers_wrongly(cache: Path) -> None:
+    """Flip one bit anywhere: the store is rebuilt, or the question is refused; never a wrong or half answer."""
+    parsed = sanctiontrack.load(WORLD, cache=False)
+    expected = answers(parsed, QUERY_DAYS[::5])
+    sanctiontrack.load(WORLD)
+    path = the_store(cache)
+    whole = path.read_bytes()
+    rng = random.Random(12)
+    refused = rebuilt = 0
+    for _ in range(120):
+        flipped = bytearray(whole)
+        at = rng.randrange(len(flipped))
+        flipped[at] ^= 1 << rng.randrange(8)
+        path.write_bytes(flipped)
+        tracker = sanctiontrack.load(WORLD)
+        rebuilt += tracker._store is None
+        try:
+            got = answers(tracker, QUERY_DAYS[::5])
+            got_timeline = tracker.timeline("acme")
+        except StoreError as err:
+            refused += "damaged" in str(err)
+        else:
+            assert got == expected, at
+            assert got_timeline == parsed.timeline("acme")
+        for leftover in cache.glob("*.store"):
+            leftover.unlink()
+    print(f"{refused} refused, {rebuilt} rebuilt of 120")
+    assert refused + rebuilt > 60  # most flips land in pages a question reads, and are caught
+
+
+def test_the_store_code_runs_nothing_it_reads() -> None:
+    """No pickle, marshal or eval on the way from the cache folder to an answer."""
+    modules = [*sorted((PACKAGE / "store").glob("*.py")), PACKAGE / "query" / "load.py", PACKAGE / "query" / "tracker.py"]
+    for module in modules:
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [a.name for a in node.names] + ([node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
+                assert not {n.split(".")[0] for n in names} & {"pickle", "marshal", "shelve", "dill", "cloudpickle"}, module
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id not in ("eval", "exec", "__import__"), module
+
+
+# -- writing: atomic, concurrent, read-only and full folders, pruning ----------------------------
+
+
+def test_concurrent_builders_leave_one_whole_store(cache: Path) -> None:
+    script = (
+        "import sys, sanctiontrack; t = sanctiontrack.load(sys.argv[1]); "
+        "print(t.restricted('acme', on='2020-01-01'), len(list(t.entities)))"
+    )
+    env = {**os.environ, "SANCTIONTRACK_CACHE_DIR": str(cache)}
+    runs = [subprocess.Popen([sys.executable, "-c", script, str(WORLD)], env=env, stdout=subprocess.PIPE, text=True) for _ in range(4)]
+    outputs = [run.communicate(timeout=300)[0] for run in runs]
+    assert all(run.returncode == 0 for run in runs)
+    assert len(set(outputs)) == 1 and outputs[0].startswith("True")
+    assert [p.name for p in cache.iterdir() if p.suffix not in (".store", ".ref")] == []  # no temporary file left
+    store = the_store(cache)
+    assert answers(loading.open_store(store, store.stem)) == answers(sanctiontrack.load(WORLD, cache=False))
+
+
+def _failing(code: int):  # type: ignore[no-untyped-def]
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    return fail
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EACCES], ids=["full", "read-only", "no-permission"])
+def test_a_full_or_read_only_cache_folder_still_answers(cache: Path, monkeypatch: pytest.MonkeyPatch, code: int) -> None:
+    from sanctiontrack.store import file
+
+    expected = answers(sanctiontrack.load(WORLD, cache=False))
+    cache.mkdir()
+    if code == errno.ENOSPC:
+        monkeypatch.setattr(file.os, "fsync", _failing(code))  # the disk fills while the store is flushed
+    else:
+        monkeypatch.setattr(file, "open", _failing(code), raising=False)
+        monkeypatch.setattr(loading, "open", _failing(code), raising=False)
+    for _ in range(2):
+        assert answers(sanctiontrack.load(WORLD)) == expected
+    assert list(cache.iterdir()) == []  # nothing half-written is left behind
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_cache_folder_with_a_store_still_opens_it(cache: Path) -> None:
+    sanctiontrack.load(WORLD)
+    cache.chmod(0o555)
+    try:
+        assert sanctiontrack.load(WORLD)._store is not None
+    finally:
+        cache.chmod(0o755)
+
+
+def test_a_cache_path_that_is_a_file_still_answers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("SANCTIONTRACK_CACHE_DIR", str(blocker / "cache"))
+    assert answers(sanctiontrack.load(WORLD)) == answers(sanctiontrack.load(WORLD, cache=False))
+
+
+def test_old_stores_pickles_and_leftovers_are_pruned(cache: Path) -> None:
+    cache.mkdir()
+    old = time.time() - 10 * 86_400
+    planted = []
+    for n in range(6):
+        path = cache / f"{n:064x}.store"
+        path.write_bytes(b"old")
+        os.utime(path, (old + n, old + n))
+        planted.append(path)
+    pickle_file = cache / f"{'a' * 64}.pickle"
+    leftover = cache / f".{'b' * 64}.store.1.tmp"
+    dangling = cache / f"{'c' * 64}.ref"
+    dangling.write_text(json.dumps({"store": "d" * 64}))
+    for path in (pickle_file, leftover):
+        path.write_bytes(b"x")
+        os.utime(path, (old, old))
+    sanctiontrack.load(WORLD)
+    kept = sorted(p.name for p in cache.glob("*.store"))
+    assert len(kept) == loading.KEEP
+    assert f"{loading.store_key([WORLD])}.store" in kept
+    assert [p.name for p in planted if p.exists()] == [p.name for p in planted[-(loading.KEEP - 1) :]]  # the newest ones
+    assert not pickle_file.exists() and not leftover.exists() and not dangling.exists()
+
+
+def test_an_explicit_store_file_is_opened_or_refused(tmp_path: Path) -> None:
+    path = tmp_path / "world.store"
+    loading.write_store(sanctiontrack.load(WORLD, cache=False), path, "k")
+    assert sanctiontrack.load(path).restricted("acme", on="2020-01-01")
+    path.write_bytes(path.read_bytes()[:-3])
+    with pytest.raises(StoreError, match="damaged or foreign store"):
+        sanctiontrack.load(path)
+
+
+def test_a_query_answered_from_a_store_imports_no_parser(cache: Path) -> None:
+    """The CLI's query path reads the store only: no pydantic, no YAML reader, no checks, no NumPy or DuckDB."""
+    sanctiontrack.load()  # builds the bundled data's store
+    script = (
+        "import sys\n"
+        "from sanctiontrack.cli.app import app\n"
+        "app(['restrictions', 'Huawei', '--on', '2020-02-20'], standalone_mode=False)\n"
+        "heavy = ('pydantic', 'yaml', 'numpy', 'duckdb', 'rapidfuzz', 'sanctiontrack.io.read', 'sanctiontrack.io.schema',"
+        " 'sanctiontrack.checks')\n"
+        "print('LOADED', sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    env = {**os.environ, "SANCTIONTRACK_CACHE_DIR": str(cache)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True, timeout=120)
+    assert "RESTRICTED" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "LOADED []"
