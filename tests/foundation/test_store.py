@@ -76,6 +76,11 @@ def test_a_store_answers_as_parsing_does(cache: Path) -> None:
             entity, on="2021-01-01", jurisdiction="US"
         )
     assert opened.in_force(on="2020-01-01") == parsed.in_force(on="2020-01-01")
+    for item, to in (("0D999", "CN"), ("0D999", "CA"), ("个性化推送技术", "RU")):
+        for day in ("2020-01-06", "2021-01-06", "2021-06-01", "2022-02-01"):
+            assert opened.item_restrictions(item, to=to, on=day) == parsed.item_restrictions(item, to=to, on=day)
+        assert opened.item_timeline(item, to=to) == parsed.item_timeline(item, to=to)
+    assert opened.restrictions("acme-cloud", on="2020-03-01").charges == parsed.restrictions("acme-cloud", on="2020-03-01").charges != ()
     assert opened.action("listing") == parsed.action("listing")
     assert opened.entities.search("acme") == parsed.entities.search("acme")
     assert opened.screen(["ACME TECHNOLOGY", "Nobody"], on="2020-01-01") == parsed.screen(["ACME TECHNOLOGY", "Nobody"], on="2020-01-01")
@@ -104,6 +109,9 @@ def test_a_store_of_a_random_world_answers_as_parsing_and_the_reference_do(datas
                 assert answer == parsed.restrictions(entity.id, on=day)
                 assert {r.action.id for r in answer.restrictions} == reference.operative_actions_on(entity.id, day)
             assert opened.history(entity.id) == parsed.history(entity.id)
+        for item in dataset.items:
+            for day in days:
+                assert opened.item_restrictions(item.id, to="CN", on=day) == parsed.item_restrictions(item.id, to="CN", on=day)
         ids = [e.id for e in dataset.entities for _ in days]
         on = [d for _ in dataset.entities for d in days]
         expected = [parsed.restricted(i, on=d) for i, d in zip(ids, on, strict=True)]
@@ -210,11 +218,15 @@ def test_a_bit_flipped_store_never_answers_wrongly(cache: Path) -> None:
         try:
             got = answers(tracker, QUERY_DAYS[::5])
             got_timeline = tracker.timeline("acme")
+            got_item = tracker.item_restrictions("0D999", to="CN", on="2021-06-01")
+            got_screen = tracker.screen(["ACME TECHNOLOGY"], on="2020-06-01")
         except StoreError as err:
             refused += "damaged" in str(err)
         else:
             assert got == expected, at
             assert got_timeline == parsed.timeline("acme")
+            assert got_item == parsed.item_restrictions("0D999", to="CN", on="2021-06-01")
+            assert got_screen == parsed.screen(["ACME TECHNOLOGY"], on="2020-06-01")
         for leftover in cache.glob("*.store"):
             leftover.unlink()
     print(f"{refused} refused, {rebuilt} rebuilt of 120")
