@@ -36,7 +36,7 @@ def test_generated_data_validates_with_no_problem(tmp_path: Path, seed: int) -> 
     generate = _generator()
     out = tmp_path / "generated.yaml"
     generate.write(generate.generate(1500, seed), out)
-    report = sanctiontrack.validate([out])
+    report = sanctiontrack.validate(out)
     assert [str(p) for p in report.problems] == []
 
 
