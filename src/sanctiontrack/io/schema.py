@@ -17,6 +17,7 @@ from pydantic import (
     PlainSerializer,
     PlainValidator,
     Strict,
+    StrictBool,
     StringConstraints,
     TypeAdapter,
     WithJsonSchema,
@@ -40,6 +41,7 @@ from ..model.records import (
     Note,
     Prohibition,
     Relation,
+    Snapshot,
     Source,
     Target,
 )
@@ -52,6 +54,7 @@ from ..model.vocabulary import (
     InstrumentType,
     ItemKind,
     LinkRelation,
+    OfficialList,
     RelationType,
     Role,
     Scope,
@@ -60,7 +63,7 @@ from ..model.vocabulary import (
 from .dump import dump_destinations
 from .messages import describe_value
 
-__all__ = ["ACTION", "ENTITY", "FILE", "ITEM", "KIND_MODELS", "SOURCE", "ActionFileIn", "json_schema"]
+__all__ = ["ACTION", "ENTITY", "FILE", "ITEM", "KIND_MODELS", "SNAPSHOT", "SOURCE", "ActionFileIn", "json_schema"]
 
 E = TypeVar("E")
 T = TypeVar("T")
@@ -101,7 +104,7 @@ def _date_value(value: Any) -> DateValue:
         try:
             level = Confidence(confidence)
         except ValueError:
-            raise ValueError(f"'confidence' must be one of confirmed, reported, unconfirmed (got {confidence!r})") from None
+            raise ValueError(f"'confidence' must be one of {', '.join(c.value for c in Confidence)} (got {confidence!r})") from None
         note = value.get("note")
         if note is not None and (not isinstance(note, str) or not note.strip()):
             raise ValueError(f"'note' must be text (got {note!r})")
@@ -395,6 +398,26 @@ class SourceIn(_In):
         return Source(self.id, self.kind, self.publisher, self.title, self.published, self.url, self.seed, self.retrieved)
 
 
+class SnapshotIn(_In):
+    """A dated copy of official lists: which lists, the day it shows, and whether it is complete."""
+
+    id: Id
+    """Stable id, e.g. csl-2022-04."""
+    lists: Annotated[list[_enum(OfficialList)], Field(min_length=1)]  # type: ignore[valid-type]
+    """Codes of the lists it covers: EL, SDN, DPL, MEU, CMIC, UVL, ISN, DTC, SSI, FSE, PLC, CAP, NS-MBS."""
+    as_of: DateField
+    """The day the copy shows: when it was downloaded or published, as its provenance says."""
+    partial: StrictBool = False
+    """True for a trimmed copy (a subset): it never shows a removal."""
+    sources: list[Id] = []
+    """Ids of sources describing the copy (where it came from)."""
+    note: Text | None = None
+    """Where the file came from, what its date means, anything else."""
+
+    def to_domain(self) -> Snapshot:
+        return Snapshot(self.id, tuple(self.lists), self.as_of, self.partial, tuple(self.sources), self.note)
+
+
 class InstrumentIn(_In):
     """A typed identifier: ``{type: fr_citation, value: 84 FR 22961}``."""
 
@@ -668,7 +691,7 @@ else:
 
 
 class ActionFileIn(_In):
-    """An action file: entities, sources, actions and controlled items."""
+    """An action file: entities, sources, actions, controlled items and snapshots of official lists."""
 
     model_config = ConfigDict(title="sanctiontrack action file")
 
@@ -680,11 +703,14 @@ class ActionFileIn(_In):
     """Policy actions and the events that change them."""
     items: list[ItemIn] = []
     """What export rules control when they name no party: ECCNs, described item classes, catalogue entries."""
+    snapshots: list[SnapshotIn] = []
+    """Dated copies of official lists the records were imported from."""
 
 
 ENTITY: TypeAdapter[EntityIn] = TypeAdapter(EntityIn)
 ITEM: TypeAdapter[ItemIn] = TypeAdapter(ItemIn)
 SOURCE: TypeAdapter[SourceIn] = TypeAdapter(SourceIn)
+SNAPSHOT: TypeAdapter[SnapshotIn] = TypeAdapter(SnapshotIn)
 ACTION: TypeAdapter[ActionIn] = TypeAdapter(ActionIn)
 FILE: TypeAdapter[ActionFileIn] = TypeAdapter(ActionFileIn)
 

@@ -17,6 +17,7 @@ from .vocabulary import (
     InstrumentType,
     ItemKind,
     LinkRelation,
+    OfficialList,
     RelationType,
     Role,
     Scope,
@@ -276,6 +277,32 @@ class Action:
 
 
 @attrs.frozen(slots=True)
+class Snapshot:
+    """One dated copy of one or more official lists: what they said on the day it was taken.
+
+    ``lists`` are the lists it covers (a CSL download covers many), ``as_of`` the day it was
+    downloaded or published as its provenance says, ``sources`` the ids of the sources describing
+    it. A ``partial`` snapshot (trimmed, a subset) shows who was listed but never that anyone was
+    removed: a party missing from it may still be listed.
+
+    >>> snap = Snapshot("csl-2022-04", (OfficialList.EL, OfficialList.SDN), DateValue.parse("2022-04-21"))
+    >>> snap.covers(OfficialList.EL), snap.partial
+    (True, False)
+    """
+
+    id: str
+    lists: tuple[OfficialList, ...]
+    as_of: DateValue
+    partial: bool = False
+    sources: tuple[str, ...] = ()
+    note: str | None = None
+
+    def covers(self, official: OfficialList) -> bool:
+        """True when the snapshot includes this list."""
+        return official in self.lists
+
+
+@attrs.frozen(slots=True)
 class Dataset:
     """Everything read from one or more action files."""
 
@@ -283,3 +310,4 @@ class Dataset:
     sources: tuple[Source, ...] = ()
     actions: tuple[Action, ...] = ()
     items: tuple[ControlledItem, ...] = ()
+    snapshots: tuple[Snapshot, ...] = ()
