@@ -45,6 +45,8 @@ def dump_entity(entity: Entity) -> dict[str, Any]:
             ],
             "notes": [{"date": _date(n.date), "text": n.text} for n in entity.notes],
             "sources": list(entity.sources),
+            "addresses": list(entity.addresses),
+            "identifiers": [_clean({"scheme": i.scheme, "value": i.value, "sources": list(i.sources)}) for i in entity.identifiers],
         }
     )
 

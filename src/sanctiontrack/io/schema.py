@@ -36,6 +36,7 @@ from ..model.records import (
     Destinations,
     Entity,
     Evidence,
+    Identifier,
     Instrument,
     Link,
     Note,
@@ -335,6 +336,20 @@ class LinkIn(_In):
         return Link(self.relation, self.entity, self.from_, self.until, tuple(self.sources), self.note)
 
 
+class IdentifierIn(_In):
+    """An identifier a list or registry gives the entity: ``{scheme: csl, value: 986d3f15…}``."""
+
+    scheme: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=40)]
+    """Whose identifier: csl (a Consolidated Screening List row's _id), ofac (an OFAC entity number), ..."""
+    value: Text
+    """The identifier as the list gives it."""
+    sources: list[Id] = []
+    """Ids of sources giving it."""
+
+    def to_domain(self) -> Identifier:
+        return Identifier(self.scheme, self.value, tuple(self.sources))
+
+
 class EntityIn(_In):
     """A company, app, product, person, government body or organization."""
 
@@ -354,6 +369,10 @@ class EntityIn(_In):
     """Dated notes on judgement calls."""
     sources: list[Id] = []
     """Ids of sources for the entity's names and kind."""
+    addresses: list[Text] = []
+    """Addresses as a list gives them, one line each."""
+    identifiers: list[IdentifierIn] = []
+    """A list's own row ids and registry numbers (so later imports find the same party)."""
 
     def to_domain(self) -> Entity:
         return Entity(
@@ -365,6 +384,8 @@ class EntityIn(_In):
             tuple(link.to_domain() for link in self.links),
             tuple(n.to_domain() for n in self.notes),
             tuple(self.sources),
+            tuple(self.addresses),
+            tuple(i.to_domain() for i in self.identifiers),
         )
 
 

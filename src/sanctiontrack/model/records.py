@@ -56,8 +56,25 @@ class Link:
 
 
 @attrs.frozen(slots=True)
+class Identifier:
+    """An identifier a list or registry gives an entity: ``scheme`` says whose (``csl`` for a CSL row's ``_id``).
+
+    >>> Identifier("csl", "986d3f15a6adf1e1e6b5674715ad657adbf8d048").scheme
+    'csl'
+    """
+
+    scheme: str
+    value: str
+    sources: tuple[str, ...] = ()
+
+
+@attrs.frozen(slots=True)
 class Entity:
-    """A company, app, product, person or body that actions can name."""
+    """A company, app, product, person or body that actions can name.
+
+    ``addresses`` are as a list gives them (one line each); ``identifiers`` the list's own row ids and
+    registry numbers, so that a later import can find the same party again.
+    """
 
     id: str
     name: str
@@ -67,6 +84,8 @@ class Entity:
     links: tuple[Link, ...] = ()
     notes: tuple[Note, ...] = ()
     sources: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
+    identifiers: tuple[Identifier, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
