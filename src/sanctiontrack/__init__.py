@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names below are imported when first used, so that `import sanctiontrack` costs little
     from .checks.validate import Report, validate
+    from .io.importers.csl import import_csl
+    from .io.importers.dpl import import_dpl
+    from .io.importers.report import ImportReport
     from .io.seeds import locate_quote, normalize_quote
     from .model.dates import Confidence, DateValue, Precision
     from .model.errors import (
@@ -137,6 +140,7 @@ _EXPORTS = {
     "Evidence": "model.records",
     "Family": "model.vocabulary",
     "Identifier": "model.records",
+    "ImportReport": "io.importers.report",
     "Instrument": "model.records",
     "InstrumentType": "model.vocabulary",
     "ItemKind": "model.vocabulary",
@@ -178,6 +182,8 @@ _EXPORTS = {
     "UnknownActionError": "model.errors",
     "UnknownEntityError": "model.errors",
     "UnknownItemError": "model.errors",
+    "import_csl": "io.importers.csl",
+    "import_dpl": "io.importers.dpl",
     "load": "query.load",
     "locate_quote": "io.seeds",
     "name_key": "model.names",
@@ -230,6 +236,7 @@ __all__ = [
     "Evidence",
     "Family",
     "Identifier",
+    "ImportReport",
     "Instrument",
     "InstrumentType",
     "ItemKind",
@@ -271,6 +278,8 @@ __all__ = [
     "UnknownActionError",
     "UnknownEntityError",
     "UnknownItemError",
+    "import_csl",
+    "import_dpl",
     "json_schema",
     "load",
     "locate_quote",

@@ -17,16 +17,17 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-import pendulum
-
 from ...model.countries import check_country
 from ...model.dates import Confidence, DateValue
-from ...model.errors import ProblemCode
+from ...model.errors import DataError, Problem, ProblemCode
 from ...model.records import Dataset, Snapshot, Source
 from ...model.vocabulary import EntityKind, OfficialList, SourceKind
+from ..files import display_path
 from ._build import START_IS_EFFECTIVE, Builder, Party, fr_citations
 from ._rows import Row, parse_day, read_rows
 from .report import ImportReport
+
+_NO_DAY = "no usable start_date in the file to date the snapshot by; give the day it shows (as_of, --as-of)"
 
 __all__ = ["REQUIRED", "import_csl", "read_csl"]
 
@@ -115,11 +116,9 @@ def read_csl(
         newest = max((p.start for p in parties if p.start is not None and p.start.year < 2100), default=None)
         if as_of is None:
             note = "the newest start_date in the file; the download day is not recorded"
-            as_of = (
-                DateValue(newest, confidence=Confidence.INFERRED, note=note)
-                if newest is not None
-                else DateValue(pendulum.today().date(), confidence=Confidence.UNCONFIRMED, note="no date in the file")
-            )
+            if newest is None:
+                raise DataError([Problem(display_path(path), 1, 1, None, _NO_DAY, code=ProblemCode.MISSING_FIELD)])
+            as_of = DateValue(newest, confidence=Confidence.INFERRED, note=note)
         lists = tuple(o for o in OfficialList if any(p.official is o for p in parties)) or (OfficialList.EL,)
         snapshot = Snapshot(_snapshot_id(path), lists, as_of, partial)
     source = None
@@ -157,11 +156,10 @@ def import_csl(
     ``partial`` are trimmed copies: they never yield a removal. Raises :class:`DataError` for a file
     that cannot be read at all (missing column, not gzip, too large).
 
-    >>> import gzip, tempfile, pathlib
+    >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> (folder / "csl.csv").write_text("_id,source,name,start_date,federal_register_notice\\n"
+    >>> _ = (folder / "csl.csv").write_text("_id,source,name,start_date,federal_register_notice\\n"
     ...     "r1,Entity List (EL) - Bureau of Industry and Security,Acme Co.,2020-12-22,85 FR 83420\\n")
-    102
     >>> dataset, report = import_csl(folder / "csl.csv")
     >>> [(a.kind.value, str(a.dates.published)) for a in dataset.actions], report.imported
     ([('entity_list_addition', '2020-12-22')], 1)

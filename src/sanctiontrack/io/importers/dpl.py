@@ -18,12 +18,15 @@ import pendulum
 
 from ...model.countries import check_country
 from ...model.dates import Confidence, DateValue
-from ...model.errors import ProblemCode
+from ...model.errors import DataError, Problem, ProblemCode
 from ...model.records import Dataset, Snapshot, Source
 from ...model.vocabulary import EntityKind, OfficialList, SourceKind
+from ..files import display_path
 from ._build import Builder, Party, fr_citations
 from ._rows import Row, parse_day, read_rows
 from .report import ImportReport
+
+_NO_DAY = "no usable Last_Update in the file to date the snapshot by; give the day it shows (as_of, --as-of)"
 
 __all__ = ["REQUIRED", "import_dpl", "read_dpl"]
 
@@ -106,11 +109,9 @@ def read_dpl(path: Path, builder: Builder, snapshot: Snapshot | None = None, *, 
         newest = max(updates, default=None)
         if as_of is None:
             note = "the newest Last_Update in the file; the download day is not recorded"
-            as_of = (
-                DateValue(newest, confidence=Confidence.INFERRED, note=note)
-                if newest is not None
-                else DateValue(pendulum.today().date(), confidence=Confidence.UNCONFIRMED, note="no date in the file")
-            )
+            if newest is None:
+                raise DataError([Problem(display_path(path), 1, 1, None, _NO_DAY, code=ProblemCode.MISSING_FIELD)])
+            as_of = DateValue(newest, confidence=Confidence.INFERRED, note=note)
         snapshot = Snapshot(re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "dpl", (OfficialList.DPL,), as_of)
     source = None
     if not snapshot.sources:
@@ -127,7 +128,9 @@ def read_dpl(path: Path, builder: Builder, snapshot: Snapshot | None = None, *, 
     return snapshot
 
 
-def import_dpl(path: str | Path, *, curated: Dataset | None = None, snapshot: Snapshot | None = None) -> tuple[Dataset, ImportReport]:
+def import_dpl(
+    path: str | Path, *, curated: Dataset | None = None, snapshot: Snapshot | None = None, as_of: DateValue | None = None
+) -> tuple[Dataset, ImportReport]:
     """Import a Denied Persons List file into records merged with ``curated``; with the report.
 
     Raises :class:`DataError` for a file that cannot be read at all (missing column, not gzip, too large).
@@ -136,11 +139,11 @@ def import_dpl(path: str | Path, *, curated: Dataset | None = None, snapshot: Sn
     >>> file = pathlib.Path(tempfile.mkdtemp()) / "dpl.txt"
     >>> _ = file.write_text('"Name"\\t"Effective_Date"\\t"Expiration_Date"\\t"FR_Citation"\\n'
     ...     '"ACME"\\t"10/16/2017"\\t"10/13/2020"\\t"82 F.R. 48792 10/20/2017"\\n')
-    >>> dataset, report = import_dpl(file)
+    >>> dataset, report = import_dpl(file, as_of=DateValue.parse("2019-06-29"))
     >>> [(str(a.dates.effective), str(a.dates.ended)) for a in dataset.actions]
     [('2017-10-16', '2020-10-13')]
     """
     report = ImportReport()
     builder = Builder(curated, report)
-    read_dpl(Path(path), builder, snapshot)
+    read_dpl(Path(path), builder, snapshot, as_of=as_of)
     return builder.dataset(), report
