@@ -701,7 +701,10 @@ class OfficialList(_Words):
     @classmethod
     def from_csl(cls, text: str) -> OfficialList:
         """The list a CSL ``source`` value names (``ValueError`` for one this table does not know)."""
-        for member in cls:
-            if member.csl == text:
-                return member
-        raise ValueError(f"unknown list {text!r}")
+        found = _BY_CSL.get(text)
+        if found is None:
+            raise ValueError(f"unknown list {text!r}")
+        return found
+
+
+_BY_CSL = {member.csl: member for member in OfficialList}

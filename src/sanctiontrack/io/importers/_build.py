@@ -102,6 +102,7 @@ class _Draft:
     addresses: list[str] = attrs.field(factory=list)
     row_ids: list[str] = attrs.field(factory=list)
     lists: set[OfficialList] = attrs.field(factory=set)
+    known: set[str] = attrs.field(factory=set)  # casefolded names it has
 
 
 @attrs.frozen(slots=True)
@@ -155,6 +156,8 @@ class Builder:
         self._curated_by_id = {e.id: e for e in self.curated.entities}
         self._curated_action_ids = {a.id for a in self.curated.actions}
         self._rules: list[_Rule] = []
+        self._keys: dict[str, str] = {}
+        self._near: dict[tuple[object, ...], list[_Group]] = {}
         self._index_curated()
 
     # -- the curated data ------------------------------------------------------------------------
@@ -226,7 +229,7 @@ class Builder:
         self._group(party, entity_id)
 
     def _entity_for(self, party: Party) -> tuple[str, bool]:
-        key = party.number if party.official in ONE_ROW_PER_PARTY and party.number else name_key(party.name)
+        key = party.number if party.official in ONE_ROW_PER_PARTY and party.number else self._key(party.name)
         known = self._by_row.get(party.row_id) or self._by_list_key.get((party.official, key))
         if known is not None:
             self._remember(party, key, known)
@@ -236,7 +239,7 @@ class Builder:
         if curated_id is None:
             candidates = set()
             for name in (party.name, *party.alt_names):
-                candidates |= self._curated_names.get(name_key(name), set())
+                candidates |= self._curated_names.get(self._key(name), set())
             if len(candidates) == 1:
                 curated_id = next(iter(candidates))
                 how = "name"
@@ -261,7 +264,7 @@ class Builder:
         if party.kind is not EntityKind.PERSON:
             others = {
                 eid
-                for eid in self._by_name.get(name_key(party.name), set())
+                for eid in self._by_name.get(self._key(party.name), set())
                 if self._drafts[eid].kind is not EntityKind.PERSON and party.official not in self._drafts[eid].lists
             }
             if len(others) == 1:
@@ -278,6 +281,12 @@ class Builder:
         self._remember(party, key, entity_id)
         return entity_id, False
 
+    def _key(self, name: str) -> str:
+        found = self._keys.get(name)
+        if found is None:
+            found = self._keys[name] = name_key(name)
+        return found
+
     def _new_id(self, party: Party) -> str:
         tail = re.sub(r"[^a-z0-9]", "", party.row_id.lower())[:8] or str(party.line)
         base = f"{_slug(party.name)}-{tail}"
@@ -290,16 +299,18 @@ class Builder:
         self._by_list_key.setdefault((party.official, key), entity_id)
         if party.row_id:
             self._by_row.setdefault(party.row_id, entity_id)
-        self._by_name.setdefault(name_key(party.name), set()).add(entity_id)
+        self._by_name.setdefault(self._key(party.name), set()).add(entity_id)
         self._drafts[entity_id].lists.add(party.official)
 
     def _spell(self, draft: _Draft, party: Party) -> None:
         """Add the row's spellings as aliases (noted with where they come from and the row id) and its addresses."""
         if party.row_id and party.row_id not in draft.row_ids:
             draft.row_ids.append(party.row_id)
-        known = {draft.name.casefold(), *(a.name.casefold() for a in draft.aliases)}
-        if draft.curated is not None:
-            known |= {name.casefold() for name in draft.curated.names}
+        known = draft.known
+        if not known:
+            known.add(draft.name.casefold())
+            if draft.curated is not None:
+                known |= {name.casefold() for name in draft.curated.names}
         source = self._snapshot_source()
         where = f"{party.official.value} spelling in snapshot {self.snapshot.id}"
         row = f"; row id {party.row_id}" if party.row_id else ""
@@ -329,9 +340,7 @@ class Builder:
             key = (official, rule.action.id) if rule is not None else (official, citation[0], published)
             if rule is None:
                 near = [
-                    g
-                    for k, g in self._groups.items()
-                    if k[:3] == key[:3] and g.citation is not None and abs(g.citation[1] - citation[1]) <= RULE_PAGES
+                    g for g in self._near.get(key[:3], ()) if g.citation is not None and abs(g.citation[1] - citation[1]) <= RULE_PAGES
                 ]
                 key = near[0].key if near and published is not None else (*key, citation[1])
         else:
@@ -342,6 +351,7 @@ class Builder:
                 official, key, citation, party.start, party.end, published, rule, party.program, party.requirement, self.snapshot
             )
             self._groups[key] = group
+            self._near.setdefault(key[:3], []).append(group)
         elif citation is not None and group.citation is not None and citation[1] < group.citation[1] and group.rule is None:
             group.citation = citation
         if group.published is None and published is not None:
