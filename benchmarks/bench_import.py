@@ -78,7 +78,8 @@ def main() -> None:
     times.sort()
     median, p99 = times[len(times) // 2], times[int(len(times) * 0.99)]
     print(
-        f"point query (Tracker.restricted, store of {len(ids):,} entities): median {median / 1000:.2f} us  p99 {p99 / 1000:.2f} us  [target <= 2 us]"
+        f"point query (Tracker.restricted, store of {len(ids):,} entities): median {median / 1000:.2f} us  p99 {p99 / 1000:.2f} us",
+        "[target <= 2 us]",
     )
 
     env = {**os.environ, "SANCTIONTRACK_CACHE_DIR": cache, "COLUMNS": "120"}
@@ -92,7 +93,7 @@ def main() -> None:
     cold = _median_s(lambda: cli("restrictions", "Huawei Device Co., Ltd.", "--on", "2019-06-01"), args.repeat)
     listed = _median_s(lambda: cli("restrictions", "140 Repair Plant JSC", "--on", "2022-04-07"), args.repeat)
     print(
-        f"cold CLI, store built: 'restrictions \"Huawei Device Co., Ltd.\"' median {cold * 1000:.0f} ms, an imported party {listed * 1000:.0f} ms"
+        f"cold CLI, store built: 'restrictions' on a curated party median {cold * 1000:.0f} ms, on an imported one {listed * 1000:.0f} ms"
     )
     print(f"  baseline, 'sanctiontrack --help': {helped * 1000:.0f} ms (restrictions = {cold / helped:.1f}x)  [target <= 300 ms]")
 
