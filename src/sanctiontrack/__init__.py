@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names below are imported when first used, so that `import sanctiontrack` costs little
     from .checks.validate import Report, validate
+    from .io.importers.csl import import_csl
+    from .io.importers.dpl import import_dpl
+    from .io.importers.report import ImportReport
     from .io.seeds import locate_quote, normalize_quote
     from .model.dates import Confidence, DateValue, Precision
     from .model.errors import (
@@ -38,11 +41,13 @@ if TYPE_CHECKING:  # the names below are imported when first used, so that `impo
         Destinations,
         Entity,
         Evidence,
+        Identifier,
         Instrument,
         Link,
         Note,
         Prohibition,
         Relation,
+        Snapshot,
         Source,
         Target,
     )
@@ -58,6 +63,7 @@ if TYPE_CHECKING:  # the names below are imported when first used, so that `impo
         InstrumentType,
         ItemKind,
         LinkRelation,
+        OfficialList,
         Reason,
         RelationType,
         Role,
@@ -133,6 +139,8 @@ _EXPORTS = {
     "EntityMatch": "query.results",
     "Evidence": "model.records",
     "Family": "model.vocabulary",
+    "Identifier": "model.records",
+    "ImportReport": "io.importers.report",
     "Instrument": "model.records",
     "InstrumentType": "model.vocabulary",
     "ItemKind": "model.vocabulary",
@@ -142,6 +150,7 @@ _EXPORTS = {
     "LinkRelation": "model.vocabulary",
     "NotOperative": "query.results",
     "Note": "model.records",
+    "OfficialList": "model.vocabulary",
     "Precision": "model.dates",
     "Problem": "model.errors",
     "ProblemCode": "model.errors",
@@ -159,6 +168,7 @@ _EXPORTS = {
     "Scope": "model.vocabulary",
     "ScreenMatch": "query.results",
     "ScreenResult": "query.results",
+    "Snapshot": "model.records",
     "Source": "model.records",
     "SourceKind": "model.vocabulary",
     "Span": "query.results",
@@ -172,6 +182,8 @@ _EXPORTS = {
     "UnknownActionError": "model.errors",
     "UnknownEntityError": "model.errors",
     "UnknownItemError": "model.errors",
+    "import_csl": "io.importers.csl",
+    "import_dpl": "io.importers.dpl",
     "load": "query.load",
     "locate_quote": "io.seeds",
     "name_key": "model.names",
@@ -223,6 +235,8 @@ __all__ = [
     "EntityMatch",
     "Evidence",
     "Family",
+    "Identifier",
+    "ImportReport",
     "Instrument",
     "InstrumentType",
     "ItemKind",
@@ -232,6 +246,7 @@ __all__ = [
     "LinkRelation",
     "NotOperative",
     "Note",
+    "OfficialList",
     "Precision",
     "Problem",
     "ProblemCode",
@@ -249,6 +264,7 @@ __all__ = [
     "Scope",
     "ScreenMatch",
     "ScreenResult",
+    "Snapshot",
     "Source",
     "SourceKind",
     "Span",
@@ -262,6 +278,8 @@ __all__ = [
     "UnknownActionError",
     "UnknownEntityError",
     "UnknownItemError",
+    "import_csl",
+    "import_dpl",
     "json_schema",
     "load",
     "locate_quote",

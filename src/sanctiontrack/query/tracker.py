@@ -18,7 +18,7 @@ from ..model.dates import parse_day
 from ..model.errors import QueryError, UnknownActionError
 from ..model.intervals import intersects
 from ..model.names import did_you_mean, name_key
-from ..model.records import Action, ControlledItem, Dataset, Entity, Link, Source
+from ..model.records import Action, ControlledItem, Dataset, Entity, Link, Snapshot, Source
 from ..model.vocabulary import ActionKind, Basis, ChangeKind, DateKind, Reason, SpanState
 from ..screen.score import Screener
 from .entities import Entities
@@ -178,6 +178,7 @@ class Tracker:
                 tuple(store.source(i) for i in range(store.source_count)),
                 tuple(store.action(i) for i in range(store.action_count)),
                 tuple(store.item(i) for i in range(store.item_count)),
+                store.snapshots(),
             )
         self._adopt(dataset)
 
@@ -204,6 +205,13 @@ class Tracker:
             self._whole()
         assert self._sources is not None
         return self._sources
+
+    @property
+    def snapshots(self) -> tuple[Snapshot, ...]:
+        """The dated snapshots of official lists loaded (from a store: read from its header, no records decoded)."""
+        if self._dataset is None and self._store is not None:
+            return self._store.snapshots()
+        return self.dataset.snapshots
 
     @property
     def items(self) -> Items:
