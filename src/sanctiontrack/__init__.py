@@ -67,6 +67,7 @@ if TYPE_CHECKING:  # the names below are imported when first used, so that `impo
         State,
         Status,
     )
+    from .query.coverage import Coverage, ListSnapshot
     from .query.entities import Entities
     from .query.items import Items
     from .query.load import load
@@ -86,6 +87,7 @@ if TYPE_CHECKING:  # the names below are imported when first used, so that `impo
         ScreenMatch,
         ScreenResult,
         Span,
+        Timeline,
         TimelineEvent,
     )
     from .query.tracker import Tracker
@@ -119,6 +121,7 @@ _EXPORTS = {
     "Citation": "query.results",
     "Confidence": "model.dates",
     "ControlledItem": "model.records",
+    "Coverage": "query.coverage",
     "DataError": "model.errors",
     "Dataset": "model.records",
     "DateKind": "model.vocabulary",
@@ -140,6 +143,7 @@ _EXPORTS = {
     "Items": "query.items",
     "Link": "model.records",
     "LinkRelation": "model.vocabulary",
+    "ListSnapshot": "query.coverage",
     "NotOperative": "query.results",
     "Note": "model.records",
     "Precision": "model.dates",
@@ -167,6 +171,7 @@ _EXPORTS = {
     "Status": "model.vocabulary",
     "StoreError": "model.errors",
     "Target": "model.records",
+    "Timeline": "query.results",
     "TimelineEvent": "query.results",
     "Tracker": "query.tracker",
     "UnknownActionError": "model.errors",
@@ -209,6 +214,7 @@ __all__ = [
     "Citation",
     "Confidence",
     "ControlledItem",
+    "Coverage",
     "DataError",
     "Dataset",
     "DateKind",
@@ -230,6 +236,7 @@ __all__ = [
     "Items",
     "Link",
     "LinkRelation",
+    "ListSnapshot",
     "NotOperative",
     "Note",
     "Precision",
@@ -257,6 +264,7 @@ __all__ = [
     "Status",
     "StoreError",
     "Target",
+    "Timeline",
     "TimelineEvent",
     "Tracker",
     "UnknownActionError",

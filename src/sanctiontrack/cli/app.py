@@ -1,7 +1,9 @@
 """The ``sanctiontrack`` command: queries on the bundled (or any) data, validation, schema, export.
 
 Every command takes ``--format``; bad input gives one clear line on stderr and exit status 1 (usage
-errors exit 2), never a traceback.
+errors exit 2), never a traceback. A name the data does not know exits 3 (``NOT_COVERED``): it is
+not covered by the data searched, which is not the same as not restricted (with ``--format json``
+the answer is a ``"status": "not_covered"`` object on stdout).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from ..model.errors import DataError, SanctionTrackError
+from ..model.errors import DataError, SanctionTrackError, UnknownEntityError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -75,16 +77,25 @@ DataOpt = Annotated[
 FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")]
 
 
+NOT_COVERED = 3  # exit status for a name in no loaded list or curated record (not covered is not "not restricted")
+
+
 def _fail(message: str, code: int = 1) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
 
 
 @contextmanager
-def _friendly() -> Iterator[None]:
-    """Turn library errors into one line on stderr and exit status 1."""
+def _friendly(fmt: object = None) -> Iterator[None]:
+    """Turn library errors into one line on stderr and exit status 1 (a name the data does not cover: exit 3, JSON with ``-f json``)."""
     try:
         yield
+    except UnknownEntityError as err:
+        if fmt == "json":
+            from ..query.jsonify import not_covered_json
+
+            _print_json(not_covered_json(err))
+        _fail(str(err), NOT_COVERED)
     except DataError as err:
         for problem in err.problems:
             typer.echo(str(problem), err=True)
@@ -141,7 +152,7 @@ def restrictions(
     data: DataOpt = None,
 ) -> None:
     """What restricted NAME on a day (or at an instant), and what did not apply and why; or the verdicts for a file of rows."""
-    with _friendly():
+    with _friendly(fmt):
         if batch is not None:
             if name is not None or on is not None or at is not None or jurisdiction is not None:
                 _fail("--batch reads names and days from the file: give no NAME, --on, --at or --jurisdiction with it", 2)
@@ -332,7 +343,7 @@ def timeline(
     """Every dated event concerning NAME, with whether it was restricted before and after."""
     from ..query.jsonify import timeline_json
 
-    with _friendly():
+    with _friendly(fmt):
         tracker = _tracker(data)
         entity, _ = tracker.entities.resolve(name)
         events = tracker.timeline(entity.id)
@@ -355,7 +366,7 @@ def diff(
     """What came into and went out of force for NAME between two days."""
     from ..query.jsonify import diff_json
 
-    with _friendly():
+    with _friendly(fmt):
         result = _tracker(data).diff(name, start, end)
         if fmt is Fmt.json:
             _print_json(diff_json(result))
@@ -460,14 +471,14 @@ def screen(
             _print_json(screen_json(results, day))
         elif fmt is ScreenFmt.csv:
             writer = csv.writer(sys.stdout, lineterminator="\n")
-            writer.writerow(["query", "rank", "entity", "entity_name", "matched_name", "score", "restricted", "on"])
+            writer.writerow(["query", "rank", "entity", "entity_name", "matched_name", "score", "restricted", "on", "status", "coverage"])
             for result in results:
+                covered = result.coverage.text() if result.coverage is not None else ""
                 if not result.matches:
-                    writer.writerow([result.query, "", "", "", "", "", "", day])
+                    writer.writerow([result.query, "", "", "", "", "", "", day, result.status, covered])
                 for rank, m in enumerate(result.matches, 1):
-                    writer.writerow(
-                        [result.query, rank, m.entity.id, m.entity.name, m.name, f"{m.score:.1f}", str(m.restricted).lower(), day]
-                    )
+                    row = [result.query, rank, m.entity.id, m.entity.name, m.name, f"{m.score:.1f}", str(m.restricted).lower(), day]
+                    writer.writerow([*row, result.status, covered])
         else:
             from .render import render_screen
 

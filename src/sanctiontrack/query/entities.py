@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ..model.errors import UnknownEntityError
 from ..model.names import name_key
 from ..model.records import Entity
 from .results import EntityMatch
 
-__all__ = ["Entities"]
+__all__ = ["SUGGEST_CUTOFF", "Entities"]
+
+#: The lowest score (0–100, rapidfuzz's weighted ratio of name keys) of a name offered as "did you mean".
+SUGGEST_CUTOFF = 80.0
 
 
 class Entities:
@@ -36,12 +39,14 @@ class Entities:
         self._by_key: Mapping[str, list[tuple[int, str, str]]] = by_key
         self._key_list: list[str] | None = None
         self._cache: dict[str, tuple[Entity, str]] = {}
+        self._covered: Callable[[], object] | None = None  # the tracker's coverage, named in the error for an unknown name
 
     @classmethod
     def _over(cls, by_id: Mapping[str, Entity], by_key: Mapping[str, list[tuple[int, str, str]]]) -> Entities:
         """Entities over ready-made indexes (a compiled store's), read when asked."""
         self = cls.__new__(cls)
         self._by_id, self._by_key, self._key_list, self._cache = by_id, by_key, None, {}
+        self._covered = None
         return self
 
     @property
@@ -63,7 +68,7 @@ class Entities:
         try:
             return self._by_id[entity_id]
         except KeyError:
-            raise UnknownEntityError(entity_id, self.suggest(entity_id)) from None
+            raise UnknownEntityError(entity_id, self.suggest(entity_id), coverage=self._coverage()) from None
 
     def get(self, entity_id: str) -> Entity | None:
         """The entity with this id, or None."""
@@ -90,7 +95,7 @@ class Entities:
         else:
             matches = self._by_key.get(name_key(query)) if isinstance(query, str) else None
             if not matches:
-                raise UnknownEntityError(str(query), self.suggest(str(query)))
+                raise UnknownEntityError(str(query), self.suggest(str(query)), coverage=self._coverage())
             _, entity_id, name = matches[0]
             found = (self._by_id[entity_id], name)
         if len(self._cache) < 100_000:
@@ -120,9 +125,23 @@ class Entities:
         ranked = sorted(scored.values(), key=lambda m: (-m.score, -fuzz.ratio(key, name_key(m.name)), m.entity.id))
         return tuple(ranked[:limit])
 
-    def suggest(self, text: str, limit: int = 5) -> tuple[str, ...]:
-        """Names close to ``text``, best first, for "did you mean" messages."""
-        return tuple(f"{m.name}" if m.name == m.entity.name else f"{m.name} ({m.entity.name})" for m in self.search(text, limit, 50.0))
+    def suggest(self, text: str, limit: int = 5, cutoff: float = SUGGEST_CUTOFF) -> tuple[str, ...]:
+        """Names close to ``text``, best first, for "did you mean" messages; none when no name scores ``cutoff`` (0–100).
+
+        Scored by rapidfuzz's weighted ratio of the name keys, so a misspelling or a shorter form
+        of a name is suggested, and a name that shares a few letters with the query is not
+        (``SMIC`` never suggests ``QQ Music``).
+
+        >>> from sanctiontrack import load
+        >>> load().entities.suggest("Hauwei")[0]
+        'Huawei (Huawei Technologies Co., Ltd.)'
+        >>> load().entities.suggest("Acme Widgets")
+        ()
+        """
+        return tuple(f"{m.name}" if m.name == m.entity.name else f"{m.name} ({m.entity.name})" for m in self.search(text, limit, cutoff))
+
+    def _coverage(self) -> object:
+        return self._covered() if self._covered is not None else None
 
     def _named(self, key: str) -> list[tuple[int, str, str]]:
         """The entities a normalized key names, by a name or alias (ids left out): for screening."""

@@ -206,14 +206,14 @@ def load(path: str | Path | None = None, *, cache: bool = True) -> Tracker:
         return open_store(given)
     paths = [given if given is not None else bundled_data()]
     if not cache:
-        return Tracker(_validated(paths))
+        return _parsed(paths)
     folder = cache_dir()
     try:
         inputs = _inputs(paths)
         fast, listing = _survey(inputs)
         ref = folder / f"{fast}.ref"
     except OSError:
-        return Tracker(_validated(paths))
+        return _parsed(paths)
     pointed = _read_ref(ref)
     if pointed is not None:
         tracker = _open_cached(folder / f"{pointed}{_SUFFIX}", pointed, listing)
@@ -222,11 +222,11 @@ def load(path: str | Path | None = None, *, cache: bool = True) -> Tracker:
     try:
         key = _content_key(inputs)
     except OSError:
-        return Tracker(_validated(paths))
+        return _parsed(paths, inputs)
     target = folder / f"{key}{_SUFFIX}"
     tracker = _open_cached(target, key, listing)
     if tracker is None:
-        tracker = Tracker(_validated(paths))
+        tracker = _parsed(paths, inputs)
         if not _save(tracker, target, key, listing):
             return tracker
     with contextlib.suppress(OSError):
@@ -243,7 +243,7 @@ def build_store(path: str | Path | None = None, *, output: Path | None = None) -
     inputs = _inputs(paths)
     key = _content_key(inputs)
     fast, listing = _survey(inputs)
-    tracker = Tracker(_validated(paths))
+    tracker = _parsed(paths, inputs)
     target = output if output is not None else cache_dir() / f"{key}{_SUFFIX}"
     write_store(tracker, target, key, listing)
     if output is None:
@@ -261,7 +261,8 @@ def write_store(tracker: Tracker, target: Path, key: str, listing: Sequence[list
         raise ValueError("a tracker opened from a store is written already")
 
     tracker._build_all()
-    meta = {"inputs": list(listing), "library": _version(), "python": sys.version.split()[0], "byteorder": sys.byteorder}
+    meta: dict[str, Any] = {"inputs": list(listing), "library": _version(), "python": sys.version.split()[0], "byteorder": sys.byteorder}
+    meta["coverage"] = tracker.coverage.to_plain()  # answers from the store say what they cover without decoding records
     assert tracker._daily is not None
     build(target, key, meta, tracker.dataset, tracker.engine, tracker._daily, tracker.entities._by_key)
 
@@ -315,6 +316,16 @@ def prune(folder: Path, *, keep: Path | None = None, count: int = KEEP) -> list[
                 except OSError:
                     pass
     return removed
+
+
+def _parsed(paths: list[Path], inputs: Sequence[Input] | None = None) -> Tracker:
+    """A tracker over the files parsed and validated, knowing which data files it was read from (for its coverage)."""
+    dataset = _validated(paths)
+    try:
+        found = inputs if inputs is not None else _inputs(paths)
+    except OSError:
+        found = []
+    return Tracker(dataset, files=[name for role, name, _ in found if role == "data"])
 
 
 def _validated(paths: list[Path]) -> Dataset:
