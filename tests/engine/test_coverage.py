@@ -151,6 +151,14 @@ def test_text_answers_end_with_the_coverage_line_and_a_note_when_outside() -> No
     assert "Note: 2099-01-01 is after the latest date in the data" in " ".join(out.split())
 
 
+def test_what_was_in_force_says_what_data_it_covers() -> None:
+    code, out, _ = invoke("in-force", "--on", "2099-01-01")
+    flat = " ".join(out.split())
+    assert code == 0 and flat.endswith(tracker().coverage.line()) and "Note: 2099-01-01 is after the latest date" in flat
+    code, out, _ = invoke("in-force", "--on", "2020-02-20", "--format", "json")
+    assert json.loads(out)["coverage"]["position"] == "within"
+
+
 # -- known but not restricted, and not covered -----------------------------------------------------
 
 

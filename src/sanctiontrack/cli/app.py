@@ -398,13 +398,21 @@ def in_force(
                 f"unknown kind {kind!r}" + (f"; did you mean {hint!r}?" if hint else f" (one of: {', '.join(k.value for k in ActionKind)})")
             )
         day = _today(on, fmt)
-        actions = _tracker(data).in_force(on=day, jurisdiction=jurisdiction, kind=kind, authority=authority)
+        tracker = _tracker(data)
+        actions = tracker.in_force(on=day, jurisdiction=jurisdiction, kind=kind, authority=authority)
         if fmt is Fmt.json:
-            _print_json({"on": day, "actions": [action_ref(a) for a in actions]})
-            return
-        from .render import render_actions
+            from ..model.dates import parse_day
+            from ..query.jsonify import coverage_json
 
-        render_actions(_console(), actions, f"In force on {day}")
+            covered = coverage_json(tracker.coverage, parse_day(day))
+            _print_json({"on": day, "actions": [action_ref(a) for a in actions], "coverage": covered})
+            return
+        from ..model.dates import parse_day
+        from .render import render_actions, render_coverage
+
+        console = _console()
+        render_actions(console, actions, f"In force on {day}")
+        render_coverage(console, tracker.coverage, tracker.coverage.outside(parse_day(day)))
 
 
 @app.command()
