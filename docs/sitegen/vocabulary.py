@@ -18,6 +18,7 @@ from sanctiontrack import (
     InstrumentType,
     ItemKind,
     LinkRelation,
+    OfficialList,
     ProblemCode,
     Reason,
     RelationType,
@@ -127,6 +128,19 @@ def vocabulary_page() -> str:
         table(
             ["instrument", "example", "format checked"],
             ([_code(i.value), _code(i.format(i.example)) if i.example else "", "yes" if i.pattern else "no"] for i in InstrumentType),
+        ),
+        "",
+        "## Official lists",
+        "",
+        "The lists a snapshot (`snapshots:` in an action file) can cover, by code; an importer turns a listing on",
+        "each into an action of the kind shown, restricting what the category says.",
+        "",
+        table(
+            ["list", "kind", "category", "kept by", "CSL `source`", "meaning"],
+            (
+                [_code(o.value), _code(o.kind.value), _code(o.category.value), md(o.authority), md(o.csl), md(o.description)]
+                for o in OfficialList
+            ),
         ),
         "",
         "## Problem codes",

@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the names below are imported when first used, so that `import sanctiontrack` costs little
     from .checks.validate import Report, validate
+    from .io.importers.csl import import_csl
+    from .io.importers.dpl import import_dpl
+    from .io.importers.report import ImportReport
     from .io.seeds import locate_quote, normalize_quote
     from .model.dates import Confidence, DateValue, Precision
     from .model.errors import (
@@ -38,11 +41,13 @@ if TYPE_CHECKING:  # the names below are imported when first used, so that `impo
         Destinations,
         Entity,
         Evidence,
+        Identifier,
         Instrument,
         Link,
         Note,
         Prohibition,
         Relation,
+        Snapshot,
         Source,
         Target,
     )
@@ -58,6 +63,7 @@ if TYPE_CHECKING:  # the names below are imported when first used, so that `impo
         InstrumentType,
         ItemKind,
         LinkRelation,
+        OfficialList,
         Reason,
         RelationType,
         Role,
@@ -136,6 +142,8 @@ _EXPORTS = {
     "EntityMatch": "query.results",
     "Evidence": "model.records",
     "Family": "model.vocabulary",
+    "Identifier": "model.records",
+    "ImportReport": "io.importers.report",
     "Instrument": "model.records",
     "InstrumentType": "model.vocabulary",
     "ItemKind": "model.vocabulary",
@@ -146,6 +154,7 @@ _EXPORTS = {
     "ListSnapshot": "query.coverage",
     "NotOperative": "query.results",
     "Note": "model.records",
+    "OfficialList": "model.vocabulary",
     "Precision": "model.dates",
     "Problem": "model.errors",
     "ProblemCode": "model.errors",
@@ -163,6 +172,7 @@ _EXPORTS = {
     "Scope": "model.vocabulary",
     "ScreenMatch": "query.results",
     "ScreenResult": "query.results",
+    "Snapshot": "model.records",
     "Source": "model.records",
     "SourceKind": "model.vocabulary",
     "Span": "query.results",
@@ -177,6 +187,8 @@ _EXPORTS = {
     "UnknownActionError": "model.errors",
     "UnknownEntityError": "model.errors",
     "UnknownItemError": "model.errors",
+    "import_csl": "io.importers.csl",
+    "import_dpl": "io.importers.dpl",
     "load": "query.load",
     "locate_quote": "io.seeds",
     "name_key": "model.names",
@@ -229,6 +241,8 @@ __all__ = [
     "EntityMatch",
     "Evidence",
     "Family",
+    "Identifier",
+    "ImportReport",
     "Instrument",
     "InstrumentType",
     "ItemKind",
@@ -239,6 +253,7 @@ __all__ = [
     "ListSnapshot",
     "NotOperative",
     "Note",
+    "OfficialList",
     "Precision",
     "Problem",
     "ProblemCode",
@@ -256,6 +271,7 @@ __all__ = [
     "Scope",
     "ScreenMatch",
     "ScreenResult",
+    "Snapshot",
     "Source",
     "SourceKind",
     "Span",
@@ -270,6 +286,8 @@ __all__ = [
     "UnknownActionError",
     "UnknownEntityError",
     "UnknownItemError",
+    "import_csl",
+    "import_dpl",
     "json_schema",
     "load",
     "locate_quote",

@@ -44,6 +44,13 @@ actions:
 """
 
 
+SNAPSHOTS = """
+snapshots:
+  - {id: csl-2022-04, lists: [EL, SDN, MEU, DPL, UVL], as_of: 2022-04-21}
+  - {id: csl-2023-11, lists: [EL, SDN], as_of: 2023-11-16, partial: true}
+"""
+
+
 def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
     result = runner.invoke(app, list(args), input=stdin)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
@@ -105,6 +112,50 @@ def test_a_pickled_answer_keeps_its_coverage_and_still_compares_by_what_it_says(
     timeline = tracker().timeline("iFlyTek")
     again = pickle.loads(pickle.dumps(timeline))
     assert again == timeline and again.coverage == timeline.coverage
+
+
+@pytest.mark.parametrize("cached", [False, True], ids=["parsed", "from a store"])
+def test_each_list_snapshot_is_named_with_its_lists_day_and_partiality(
+    write: Callable[..., Path], cached: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SANCTIONTRACK_CACHE_DIR", str(tmp_path / "cache"))
+    path = write(MUSIC_WORLD + SNAPSHOTS)
+    if cached:
+        sanctiontrack.load(path)
+    t = sanctiontrack.load(path, cache=cached)
+    assert (t._store is not None) == cached
+    coverage = t.coverage
+    assert [(s.id, s.lists, s.as_of, s.partial) for s in coverage.snapshots] == [
+        ("csl-2022-04", ("EL", "SDN", "MEU", "DPL", "UVL"), "2022-04-21", False),
+        ("csl-2023-11", ("EL", "SDN"), "2023-11-16", True),
+    ]
+    assert coverage.lists == ("EL", "SDN", "MEU", "DPL", "UVL")
+    assert coverage.text() == (
+        "curated data 2019-10-09 to 2019-10-09 (1 actions, 1 file); "
+        "snapshot csl-2022-04 as of 2022-04-21 (EL, SDN, MEU, DPL, …); snapshot csl-2023-11 as of 2023-11-16 (EL, SDN), partial"
+    )
+    with pytest.raises(UnknownEntityError, match=r"searched: .*csl-2022-04 as of 2022-04-21 .*csl-2023-11 as of 2023-11-16"):
+        t.restrictions("SMIC", on="2023-01-01")
+    assert t.restrictions("Acme", on="2023-01-01").outside is None  # the snapshots carry the span past the curated dates
+    assert t.restrictions("Acme", on="2023-11-17").outside == (
+        "2023-11-17 is after the latest date in the data (2023-11-16): later actions are not in it"
+    )
+
+
+def test_a_day_after_the_latest_snapshot_but_within_the_curated_span_is_flagged() -> None:
+    coverage = Coverage(
+        (),
+        pendulum.date(2018, 1, 1),
+        pendulum.date(2024, 12, 3),
+        1,
+        1,
+        (ListSnapshot("csl", ("EL",), "2022-04-21", pendulum.date(2022, 4, 21)),),
+    )
+    assert coverage.position(pendulum.date(2023, 1, 1)) == "after_snapshots"
+    assert coverage.outside(pendulum.date(2023, 1, 1)) == (
+        "2023-01-01 is after the latest list snapshot (csl, 2022-04-21):"
+        " later listings and removals on the official lists are not in the data"
+    )
 
 
 # -- a day outside the data ----------------------------------------------------------------------

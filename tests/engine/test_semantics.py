@@ -348,3 +348,13 @@ def test_charges_are_kept_apart_from_restrictions(world: Tracker) -> None:
     assert not answer.restricted and answer.charges[0].case == "1:19-cr-00001 (S-1)"
     assert [e.charged for e in world.timeline("acme-cloud") if e.charged] == [("second-indictment",)]
     assert world.restrictions("acme", at="2020-02-12T12:00-05:00").charges[0].document == "superseding indictment"
+
+
+# -- official lists ----------------------------------------------------------------------------
+
+
+def test_a_denial_order_applies_from_its_effective_day_until_a_removal(world: Tracker) -> None:
+    assert "denial" not in operative(world, "theta", "2018-02-28")
+    assert "denial" in operative(world, "THETA TRADING", "2018-03-01")
+    assert "denial" in operative(world, "theta", "2020-06-30")
+    assert reason(world, "theta", "2020-07-01", "denial") is Reason.REVOKED

@@ -641,6 +641,112 @@ def _gh(text: str, prop: bool = False) -> str:
     return text
 
 
+import_app = typer.Typer(
+    help="Import official lists (the Consolidated Screening List, the Denied Persons List) into action files.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(import_app, name="import")
+
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write the records as an action file here (validate --strict accepts it).")
+]
+CuratedOpt = Annotated[
+    bool, typer.Option("--curated/--no-curated", help="Merge with the curated data (--data, default: the bundled data) and include it.")
+]
+ReportFmtOpt = Annotated[ValidateFmt, typer.Option("--format", "-f", help="Report format: text or json.")]
+
+
+def _import_run(
+    kind: str,
+    files: list[Path],
+    as_of: list[str],
+    partial: list[Path],
+    output: Path | None,
+    curated: bool,
+    data: Path | None,
+    fmt: ValidateFmt,
+) -> None:
+    from ..io.importers import csl, dpl
+    from ..io.importers._build import Builder
+    from ..io.importers.report import ImportReport
+    from ..io.importers.snapshots import diff_snapshots
+    from ..model.dates import DateValue
+    from ..model.records import Dataset
+
+    missing = [p for p in files if not p.is_file()]
+    if missing:
+        _fail(f"no such file: {', '.join(str(p) for p in missing)}", 2)
+    if len(as_of) > len(files):
+        _fail(f"--as-of given {len(as_of)} times for {len(files)} file(s)", 2)
+    days: list[DateValue | None] = []
+    for text in as_of:
+        try:
+            days.append(DateValue.parse(text))
+        except ValueError as exc:
+            _fail(f"--as-of: {exc}", 2)
+    days += [None] * (len(files) - len(days))
+    trimmed = {p.resolve() for p in partial}
+    with _friendly():
+        base = _tracker(data).dataset if curated else Dataset()
+        report = ImportReport()
+        builder = Builder(base, report)
+        for path, day in zip(files, days, strict=True):
+            if kind == "csl":
+                csl.read_csl(path, builder, as_of=day, partial=path.resolve() in trimmed)
+            else:
+                dpl.read_dpl(path, builder, as_of=day)
+        dataset = diff_snapshots(builder.dataset(), builder)
+        if output is not None:
+            from ..io.dump import to_yaml
+
+            output.write_text(to_yaml(dataset), encoding="utf-8")
+    if fmt is ValidateFmt.json:
+        _print_json({**report.to_dict(), "output": str(output) if output else None})
+        return
+    for problem in report.problems:
+        typer.echo(str(problem), err=True)
+    for line in report.ambiguous:
+        typer.echo(f"check: {line}", err=True)
+    typer.echo(report.summary())
+    typer.echo(
+        f"wrote {output}"
+        if output
+        else f"read {len(dataset.entities)} entities, {len(dataset.actions)} actions (no --output: nothing written)"
+    )
+
+
+@import_app.command("csl")
+def import_csl_command(
+    files: Annotated[list[Path], typer.Argument(help="Consolidated Screening List CSV files (gzip or plain), oldest first.")],
+    as_of: Annotated[
+        list[str] | None, typer.Option("--as-of", help="The day each file shows (repeat, in file order); default: inferred.")
+    ] = None,
+    partial: Annotated[
+        list[Path] | None, typer.Option("--partial", help="A file that is a trimmed copy: it never yields removals.")
+    ] = None,
+    output: OutputOpt = None,
+    curated: CuratedOpt = True,
+    data: DataOpt = None,
+    fmt: ReportFmtOpt = ValidateFmt.text,
+) -> None:
+    """Import CSL files: entities with every name, address and row id, one listing action per list and first rule."""
+    _import_run("csl", files, as_of or [], partial or [], output, curated, data, fmt)
+
+
+@import_app.command("dpl")
+def import_dpl_command(
+    file: Annotated[Path, typer.Argument(help="A Denied Persons List file (tab-separated, gzip or plain).")],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="The day the file shows; default: its newest Last_Update.")] = None,
+    output: OutputOpt = None,
+    curated: CuratedOpt = True,
+    data: DataOpt = None,
+    fmt: ReportFmtOpt = ValidateFmt.text,
+) -> None:
+    """Import a Denied Persons List file: each denial order with its effective and expiration dates."""
+    _import_run("dpl", [file], [as_of] if as_of else [], [], output, curated, data, fmt)
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of action files (generated from the models)."""

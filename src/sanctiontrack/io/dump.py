@@ -7,9 +7,9 @@ from typing import Any
 import yaml
 
 from ..model.dates import Confidence, DateValue
-from ..model.records import Action, ControlledItem, Dataset, Destinations, Entity, Source
+from ..model.records import Action, ControlledItem, Dataset, Destinations, Entity, Snapshot, Source
 
-__all__ = ["dump_action", "dump_dataset", "dump_destinations", "dump_entity", "dump_item", "dump_source", "to_yaml"]
+__all__ = ["dump_action", "dump_dataset", "dump_destinations", "dump_entity", "dump_item", "dump_snapshot", "dump_source", "to_yaml"]
 
 
 def _date(value: DateValue | None) -> Any:
@@ -45,6 +45,8 @@ def dump_entity(entity: Entity) -> dict[str, Any]:
             ],
             "notes": [{"date": _date(n.date), "text": n.text} for n in entity.notes],
             "sources": list(entity.sources),
+            "addresses": list(entity.addresses),
+            "identifiers": [_clean({"scheme": i.scheme, "value": i.value, "sources": list(i.sources)}) for i in entity.identifiers],
         }
     )
 
@@ -88,6 +90,25 @@ def dump_source(source: Source) -> dict[str, Any]:
             "url": source.url,
             "seed": source.seed,
             "retrieved": _date(source.retrieved),
+        }
+    )
+
+
+def dump_snapshot(snapshot: Snapshot) -> dict[str, Any]:
+    """A snapshot of official lists as a plain mapping in file form.
+
+    >>> from sanctiontrack import OfficialList
+    >>> dump_snapshot(Snapshot("dpl-2019-06", (OfficialList.DPL,), DateValue.parse("2019-06-29")))
+    {'id': 'dpl-2019-06', 'lists': ['DPL'], 'as_of': '2019-06-29'}
+    """
+    return _clean(
+        {
+            "id": snapshot.id,
+            "lists": [official.value for official in snapshot.lists],
+            "as_of": _date(snapshot.as_of),
+            "partial": True if snapshot.partial else None,
+            "sources": list(snapshot.sources),
+            "note": snapshot.note,
         }
     )
 
@@ -162,12 +183,15 @@ def dump_dataset(dataset: Dataset) -> dict[str, Any]:
     >>> dump_dataset(Dataset())
     {'entities': [], 'sources': [], 'actions': [], 'items': []}
     """
-    return {
+    out = {
         "entities": [dump_entity(e) for e in dataset.entities],
         "sources": [dump_source(s) for s in dataset.sources],
         "actions": [dump_action(a) for a in dataset.actions],
         "items": [dump_item(i) for i in dataset.items],
     }
+    if dataset.snapshots:
+        out["snapshots"] = [dump_snapshot(s) for s in dataset.snapshots]
+    return out
 
 
 def to_yaml(dataset: Dataset) -> str:

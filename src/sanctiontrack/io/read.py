@@ -11,7 +11,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..model.errors import Problem, ProblemCode
 from ..model.names import did_you_mean
-from ..model.records import Action, ControlledItem, Dataset, Entity, Source
+from ..model.records import Action, ControlledItem, Dataset, Entity, Snapshot, Source
 from . import schema as schema
 from .files import collect_files, display_path
 from .messages import describe_value, translate
@@ -20,7 +20,7 @@ from .yamlread import Located, read_yaml
 
 __all__ = ["COLLECTIONS", "Origin", "ReadResult", "collect_files", "paused_gc", "read_paths"]
 
-COLLECTIONS = ("entities", "sources", "actions", "items")
+COLLECTIONS = ("entities", "sources", "actions", "items", "snapshots")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
@@ -54,6 +54,7 @@ _ADAPTERS: dict[str, tuple[TypeAdapter[Any], type[BaseModel]]] = {
     "sources": (schema.SOURCE, schema.SourceIn),
     "actions": (schema.ACTION, schema._ActionIn),
     "items": (schema.ITEM, schema.ItemIn),
+    "snapshots": (schema.SNAPSHOT, schema.SnapshotIn),
 }
 
 
@@ -65,7 +66,8 @@ def read_paths(paths: Sequence[Path]) -> ReadResult:
     sources: list[Source] = []
     actions: list[Action] = []
     items: list[ControlledItem] = []
-    out: dict[str, list[Any]] = {"entities": entities, "sources": sources, "actions": actions, "items": items}
+    snapshots: list[Snapshot] = []
+    out: dict[str, list[Any]] = {"entities": entities, "sources": sources, "actions": actions, "items": items, "snapshots": snapshots}
     for file in files:
         shown = display_path(file)
         try:
@@ -83,7 +85,7 @@ def read_paths(paths: Sequence[Path]) -> ReadResult:
             continue
         result.files.append(located)
         _read_document(located, result, out)
-    result.dataset = Dataset(tuple(entities), tuple(sources), tuple(actions), tuple(items))
+    result.dataset = Dataset(tuple(entities), tuple(sources), tuple(actions), tuple(items), tuple(snapshots))
     return result
 
 
@@ -108,7 +110,7 @@ def _read_document(located: Located, result: ReadResult, out: dict[str, list[Any
         if key not in COLLECTIONS:
             line, col = located.where((key,), key=True)
             hint = did_you_mean(str(key), COLLECTIONS)
-            suffix = f"; did you mean '{hint}'?" if hint else " (expected 'entities', 'sources', 'actions' or 'items')"
+            suffix = f"; did you mean '{hint}'?" if hint else " (expected 'entities', 'sources', 'actions', 'items' or 'snapshots')"
             problems.append(
                 Problem(located.path, line, col, None, f"unknown top-level field {key!r}{suffix}", code=ProblemCode.UNKNOWN_FIELD)
             )

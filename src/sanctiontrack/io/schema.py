@@ -17,6 +17,7 @@ from pydantic import (
     PlainSerializer,
     PlainValidator,
     Strict,
+    StrictBool,
     StringConstraints,
     TypeAdapter,
     WithJsonSchema,
@@ -35,11 +36,13 @@ from ..model.records import (
     Destinations,
     Entity,
     Evidence,
+    Identifier,
     Instrument,
     Link,
     Note,
     Prohibition,
     Relation,
+    Snapshot,
     Source,
     Target,
 )
@@ -52,6 +55,7 @@ from ..model.vocabulary import (
     InstrumentType,
     ItemKind,
     LinkRelation,
+    OfficialList,
     RelationType,
     Role,
     Scope,
@@ -60,7 +64,7 @@ from ..model.vocabulary import (
 from .dump import dump_destinations
 from .messages import describe_value
 
-__all__ = ["ACTION", "ENTITY", "FILE", "ITEM", "KIND_MODELS", "SOURCE", "ActionFileIn", "json_schema"]
+__all__ = ["ACTION", "ENTITY", "FILE", "ITEM", "KIND_MODELS", "SNAPSHOT", "SOURCE", "ActionFileIn", "json_schema"]
 
 E = TypeVar("E")
 T = TypeVar("T")
@@ -101,7 +105,7 @@ def _date_value(value: Any) -> DateValue:
         try:
             level = Confidence(confidence)
         except ValueError:
-            raise ValueError(f"'confidence' must be one of confirmed, reported, unconfirmed (got {confidence!r})") from None
+            raise ValueError(f"'confidence' must be one of {', '.join(c.value for c in Confidence)} (got {confidence!r})") from None
         note = value.get("note")
         if note is not None and (not isinstance(note, str) or not note.strip()):
             raise ValueError(f"'note' must be text (got {note!r})")
@@ -332,6 +336,20 @@ class LinkIn(_In):
         return Link(self.relation, self.entity, self.from_, self.until, tuple(self.sources), self.note)
 
 
+class IdentifierIn(_In):
+    """An identifier a list or registry gives the entity: ``{scheme: csl, value: 986d3f15…}``."""
+
+    scheme: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=40)]
+    """Whose identifier: csl (a Consolidated Screening List row's _id), ofac (an OFAC entity number), ..."""
+    value: Text
+    """The identifier as the list gives it."""
+    sources: list[Id] = []
+    """Ids of sources giving it."""
+
+    def to_domain(self) -> Identifier:
+        return Identifier(self.scheme, self.value, tuple(self.sources))
+
+
 class EntityIn(_In):
     """A company, app, product, person, government body or organization."""
 
@@ -351,6 +369,10 @@ class EntityIn(_In):
     """Dated notes on judgement calls."""
     sources: list[Id] = []
     """Ids of sources for the entity's names and kind."""
+    addresses: list[Text] = []
+    """Addresses as a list gives them, one line each."""
+    identifiers: list[IdentifierIn] = []
+    """A list's own row ids and registry numbers (so later imports find the same party)."""
 
     def to_domain(self) -> Entity:
         return Entity(
@@ -362,6 +384,8 @@ class EntityIn(_In):
             tuple(link.to_domain() for link in self.links),
             tuple(n.to_domain() for n in self.notes),
             tuple(self.sources),
+            tuple(self.addresses),
+            tuple(i.to_domain() for i in self.identifiers),
         )
 
 
@@ -393,6 +417,26 @@ class SourceIn(_In):
 
     def to_domain(self) -> Source:
         return Source(self.id, self.kind, self.publisher, self.title, self.published, self.url, self.seed, self.retrieved)
+
+
+class SnapshotIn(_In):
+    """A dated copy of official lists: which lists, the day it shows, and whether it is complete."""
+
+    id: Id
+    """Stable id, e.g. csl-2022-04."""
+    lists: Annotated[list[_enum(OfficialList)], Field(min_length=1)]  # type: ignore[valid-type]
+    """Codes of the lists it covers: EL, SDN, DPL, MEU, CMIC, UVL, ISN, DTC, SSI, FSE, PLC, CAP, NS-MBS."""
+    as_of: DateField
+    """The day the copy shows: when it was downloaded or published, as its provenance says."""
+    partial: StrictBool = False
+    """True for a trimmed copy (a subset): it never shows a removal."""
+    sources: list[Id] = []
+    """Ids of sources describing the copy (where it came from)."""
+    note: Text | None = None
+    """Where the file came from, what its date means, anything else."""
+
+    def to_domain(self) -> Snapshot:
+        return Snapshot(self.id, tuple(self.lists), self.as_of, self.partial, tuple(self.sources), self.note)
 
 
 class InstrumentIn(_In):
@@ -668,7 +712,7 @@ else:
 
 
 class ActionFileIn(_In):
-    """An action file: entities, sources, actions and controlled items."""
+    """An action file: entities, sources, actions, controlled items and snapshots of official lists."""
 
     model_config = ConfigDict(title="sanctiontrack action file")
 
@@ -680,11 +724,14 @@ class ActionFileIn(_In):
     """Policy actions and the events that change them."""
     items: list[ItemIn] = []
     """What export rules control when they name no party: ECCNs, described item classes, catalogue entries."""
+    snapshots: list[SnapshotIn] = []
+    """Dated copies of official lists the records were imported from."""
 
 
 ENTITY: TypeAdapter[EntityIn] = TypeAdapter(EntityIn)
 ITEM: TypeAdapter[ItemIn] = TypeAdapter(ItemIn)
 SOURCE: TypeAdapter[SourceIn] = TypeAdapter(SourceIn)
+SNAPSHOT: TypeAdapter[SnapshotIn] = TypeAdapter(SnapshotIn)
 ACTION: TypeAdapter[ActionIn] = TypeAdapter(ActionIn)
 FILE: TypeAdapter[ActionFileIn] = TypeAdapter(ActionFileIn)
 

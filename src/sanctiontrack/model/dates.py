@@ -35,11 +35,16 @@ class Precision(enum.Enum):
 
 
 class Confidence(enum.Enum):
-    """How a date was established: a primary source, secondary reports only, or not at all."""
+    """How a date was established: a primary source, secondary reports only, inferred by a stated rule, or not at all.
+
+    ``inferred`` is a date worked out from another one by a rule the record states in its note (an
+    official list's effective date taken as its Federal Register publication date, say).
+    """
 
     CONFIRMED = "confirmed"
     REPORTED = "reported"
     UNCONFIRMED = "unconfirmed"
+    INFERRED = "inferred"
 
 
 #: Zones used for an action whose record does not name one, by jurisdiction.

@@ -17,6 +17,7 @@ from .vocabulary import (
     InstrumentType,
     ItemKind,
     LinkRelation,
+    OfficialList,
     RelationType,
     Role,
     Scope,
@@ -55,8 +56,25 @@ class Link:
 
 
 @attrs.frozen(slots=True)
+class Identifier:
+    """An identifier a list or registry gives an entity: ``scheme`` says whose (``csl`` for a CSL row's ``_id``).
+
+    >>> Identifier("csl", "986d3f15a6adf1e1e6b5674715ad657adbf8d048").scheme
+    'csl'
+    """
+
+    scheme: str
+    value: str
+    sources: tuple[str, ...] = ()
+
+
+@attrs.frozen(slots=True)
 class Entity:
-    """A company, app, product, person or body that actions can name."""
+    """A company, app, product, person or body that actions can name.
+
+    ``addresses`` are as a list gives them (one line each); ``identifiers`` the list's own row ids and
+    registry numbers, so that a later import can find the same party again.
+    """
 
     id: str
     name: str
@@ -66,6 +84,8 @@ class Entity:
     links: tuple[Link, ...] = ()
     notes: tuple[Note, ...] = ()
     sources: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
+    identifiers: tuple[Identifier, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -276,6 +296,32 @@ class Action:
 
 
 @attrs.frozen(slots=True)
+class Snapshot:
+    """One dated copy of one or more official lists: what they said on the day it was taken.
+
+    ``lists`` are the lists it covers (a CSL download covers many), ``as_of`` the day it was
+    downloaded or published as its provenance says, ``sources`` the ids of the sources describing
+    it. A ``partial`` snapshot (trimmed, a subset) shows who was listed but never that anyone was
+    removed: a party missing from it may still be listed.
+
+    >>> snap = Snapshot("csl-2022-04", (OfficialList.EL, OfficialList.SDN), DateValue.parse("2022-04-21"))
+    >>> snap.covers(OfficialList.EL), snap.partial
+    (True, False)
+    """
+
+    id: str
+    lists: tuple[OfficialList, ...]
+    as_of: DateValue
+    partial: bool = False
+    sources: tuple[str, ...] = ()
+    note: str | None = None
+
+    def covers(self, official: OfficialList) -> bool:
+        """True when the snapshot includes this list."""
+        return official in self.lists
+
+
+@attrs.frozen(slots=True)
 class Dataset:
     """Everything read from one or more action files."""
 
@@ -283,3 +329,4 @@ class Dataset:
     sources: tuple[Source, ...] = ()
     actions: tuple[Action, ...] = ()
     items: tuple[ControlledItem, ...] = ()
+    snapshots: tuple[Snapshot, ...] = ()

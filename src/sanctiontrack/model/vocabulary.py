@@ -28,6 +28,7 @@ __all__ = [
     "InstrumentType",
     "ItemKind",
     "LinkRelation",
+    "OfficialList",
     "Reason",
     "RelationType",
     "Role",
@@ -200,6 +201,46 @@ class ActionKind(_Words):
         "a statement, not a binding measure",
         "made",
     )
+    SANCTIONS_DESIGNATION = (
+        "sanctions_designation",
+        Family.RESTRICTING,
+        "Parties designated on a Treasury (OFAC) sanctions list: the SDN list or a non-SDN list (SSI, FSE, PLC, CAPTA, NS-MBS).",
+    )
+    DENIAL_ORDER = (
+        "denial_order",
+        Family.RESTRICTING,
+        "A BIS order denying a party's export privileges (the Denied Persons List), usually with an expiration date.",
+    )
+    UNVERIFIED_LIST_ADDITION = (
+        "unverified_list_addition",
+        Family.RESTRICTING,
+        "Parties added to the BIS Unverified List (end-use checks could not be completed; no license exceptions).",
+    )
+    MILITARY_END_USER_LISTING = (
+        "military_end_user_listing",
+        Family.RESTRICTING,
+        "Parties added to the BIS Military End-User List (a license for listed items going to them).",
+    )
+    CMIC_LISTING = (
+        "cmic_listing",
+        Family.RESTRICTING,
+        "Companies on Treasury's Non-SDN Chinese Military-Industrial Complex Companies List (securities purchases prohibited).",
+    )
+    DEBARMENT = (
+        "debarment",
+        Family.RESTRICTING,
+        "A State Department (DDTC) debarment under the ITAR: no part in exports of defense articles and services.",
+    )
+    NONPROLIFERATION_SANCTION = (
+        "nonproliferation_sanction",
+        Family.RESTRICTING,
+        "State Department nonproliferation sanctions (ISN) on a party; the measures vary by statute.",
+    )
+    LIST_REMOVAL = (
+        "list_removal",
+        Family.MODIFIER,
+        "A party found absent from an official list between two complete snapshots; ``revokes`` its listing from a day in that range.",
+    )
 
     @property
     def is_charging(self) -> bool:
@@ -304,6 +345,12 @@ class Category(_Words):
     NETWORK_EQUIPMENT = ("network_equipment", "Use of equipment in telecommunications networks.", "network equipment")
     DIVESTMENT = ("divestment", "An order to divest.", "an order to divest")
     PERSONAL_CONDUCT = ("personal_conduct", "Travel, purchases and other restrictions on listed debtors.", "personal conduct")
+    SECURITIES = ("securities", "Purchases and sales of publicly traded securities.", "securities transactions")
+    DEFENSE_EXPORTS = (
+        "defense_exports",
+        "Taking part in exports of defense articles and defense services (ITAR).",
+        "exports of defense articles and services",
+    )
     OTHER = ("other", "Anything else (the prohibition's summary says what).", "other")
 
 
@@ -523,3 +570,138 @@ class InstrumentType(_Words):
         'E.O. 13942'
         """
         return self.label + value
+
+
+class OfficialList(_Words):
+    """An official list a snapshot covers: its short code, the CSL ``source`` text, and how a listing on it reads.
+
+    ``kind`` is the action kind a listing on it becomes, ``category`` what it restricts, ``authority``
+    who keeps it.
+
+    >>> OfficialList.from_csl("Entity List (EL) - Bureau of Industry and Security").kind.value
+    'entity_list_addition'
+    """
+
+    csl: str
+    kind: ActionKind
+    category: Category
+    authority: str
+
+    def __new__(cls, value: str, csl: str, kind: ActionKind, category: Category, authority: str, description: str = "") -> OfficialList:
+        member = object.__new__(cls)
+        member._value_, member.csl, member.kind, member.category, member.authority = value, csl, kind, category, authority
+        member.description = description
+        return member
+
+    EL = (
+        "EL",
+        "Entity List (EL) - Bureau of Industry and Security",
+        ActionKind.ENTITY_LIST_ADDITION,
+        Category.EXPORTS,
+        "U.S. Department of Commerce, Bureau of Industry and Security",
+        "The Entity List (15 CFR part 744, supplement 4): a license for all items subject to the EAR.",
+    )
+    SDN = (
+        "SDN",
+        "Specially Designated Nationals (SDN) - Treasury Department",
+        ActionKind.SANCTIONS_DESIGNATION,
+        Category.TRANSACTIONS,
+        "U.S. Department of the Treasury, Office of Foreign Assets Control",
+        "The Specially Designated Nationals and Blocked Persons List: property blocked, dealings prohibited.",
+    )
+    SSI = (
+        "SSI",
+        "Sectoral Sanctions Identifications List (SSI) - Treasury Department",
+        ActionKind.SANCTIONS_DESIGNATION,
+        Category.TRANSACTIONS,
+        "U.S. Department of the Treasury, Office of Foreign Assets Control",
+        "The Sectoral Sanctions Identifications List: the transactions its directives name are prohibited.",
+    )
+    FSE = (
+        "FSE",
+        "Foreign Sanctions Evaders (FSE) - Treasury Department",
+        ActionKind.SANCTIONS_DESIGNATION,
+        Category.TRANSACTIONS,
+        "U.S. Department of the Treasury, Office of Foreign Assets Control",
+        "The Foreign Sanctions Evaders List: transactions by U.S. persons prohibited.",
+    )
+    PLC = (
+        "PLC",
+        "Palestinian Legislative Council List (PLC) - Treasury Department",
+        ActionKind.SANCTIONS_DESIGNATION,
+        Category.TRANSACTIONS,
+        "U.S. Department of the Treasury, Office of Foreign Assets Control",
+        "The Non-SDN Palestinian Legislative Council List.",
+    )
+    CAP = (
+        "CAP",
+        "Capta List (CAP) - Treasury Department",
+        ActionKind.SANCTIONS_DESIGNATION,
+        Category.TRANSACTIONS,
+        "U.S. Department of the Treasury, Office of Foreign Assets Control",
+        "The CAPTA List (correspondent or payable-through accounts).",
+    )
+    NS_MBS = (
+        "NS-MBS",
+        "Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury Department",
+        ActionKind.SANCTIONS_DESIGNATION,
+        Category.TRANSACTIONS,
+        "U.S. Department of the Treasury, Office of Foreign Assets Control",
+        "The Non-SDN Menu-Based Sanctions List: the measures chosen from a menu.",
+    )
+    CMIC = (
+        "CMIC",
+        "Non-SDN Chinese Military-Industrial Complex Companies List (CMIC) - Treasury Department",
+        ActionKind.CMIC_LISTING,
+        Category.SECURITIES,
+        "U.S. Department of the Treasury, Office of Foreign Assets Control",
+        "The Non-SDN Chinese Military-Industrial Complex Companies List (E.O. 13959 as amended by E.O. 14032).",
+    )
+    DPL = (
+        "DPL",
+        "Denied Persons List (DPL) - Bureau of Industry and Security",
+        ActionKind.DENIAL_ORDER,
+        Category.EXPORTS,
+        "U.S. Department of Commerce, Bureau of Industry and Security",
+        "The Denied Persons List: parties whose export privileges a BIS order denies.",
+    )
+    UVL = (
+        "UVL",
+        "Unverified List (UVL) - Bureau of Industry and Security",
+        ActionKind.UNVERIFIED_LIST_ADDITION,
+        Category.EXPORTS,
+        "U.S. Department of Commerce, Bureau of Industry and Security",
+        "The Unverified List (15 CFR part 744, supplement 6).",
+    )
+    MEU = (
+        "MEU",
+        "Military End User (MEU) List - Bureau of Industry and Security",
+        ActionKind.MILITARY_END_USER_LISTING,
+        Category.EXPORTS,
+        "U.S. Department of Commerce, Bureau of Industry and Security",
+        "The Military End-User List (15 CFR part 744, supplement 7).",
+    )
+    DTC = (
+        "DTC",
+        "ITAR Debarred (DTC) - State Department",
+        ActionKind.DEBARMENT,
+        Category.DEFENSE_EXPORTS,
+        "U.S. Department of State, Directorate of Defense Trade Controls",
+        "The ITAR debarred parties (statutory and administrative debarments).",
+    )
+    ISN = (
+        "ISN",
+        "Nonproliferation Sanctions (ISN) - State Department",
+        ActionKind.NONPROLIFERATION_SANCTION,
+        Category.TRANSACTIONS,
+        "U.S. Department of State, Bureau of International Security and Nonproliferation",
+        "Nonproliferation sanctions imposed by the State Department.",
+    )
+
+    @classmethod
+    def from_csl(cls, text: str) -> OfficialList:
+        """The list a CSL ``source`` value names (``ValueError`` for one this table does not know)."""
+        for member in cls:
+            if member.csl == text:
+                return member
+        raise ValueError(f"unknown list {text!r}")

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from ..model.records import Dataset
+from ..model.records import Dataset, Snapshot
 
 __all__ = ["Coverage", "ListSnapshot", "coverage_of", "not_found"]
 
@@ -257,13 +257,9 @@ def _day(value: object, where: str) -> pendulum.Date | None:
     return pendulum.date(day.year, day.month, day.day)
 
 
-def _snapshots(raw: Iterable[Any]) -> tuple[ListSnapshot, ...]:
+def _snapshots(raw: Iterable[Snapshot]) -> tuple[ListSnapshot, ...]:
     """The dataset's snapshot records as :class:`ListSnapshot` (oldest first)."""
-    out = []
-    for snap in raw:
-        as_of = snap.as_of
-        codes = tuple(getattr(code, "value", str(code)) for code in snap.lists)
-        out.append(ListSnapshot(snap.id, codes, str(as_of), as_of.date, bool(snap.partial)))
+    out = [ListSnapshot(s.id, tuple(code.value for code in s.lists), s.as_of.text(), s.as_of.date, s.partial) for s in raw]
     return tuple(sorted(out, key=lambda s: (s.day, s.id)))
 
 
@@ -281,7 +277,7 @@ def coverage_of(dataset: Dataset, files: Sequence[str] = ()) -> Coverage:
         max(days) if days else None,
         len(dataset.actions),
         len(dataset.entities),
-        _snapshots(getattr(dataset, "snapshots", ())),
+        _snapshots(dataset.snapshots),
     )
 
 

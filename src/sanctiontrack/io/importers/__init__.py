@@ -1,0 +1,1 @@
+"""Importers of official lists (the Consolidated Screening List, the Denied Persons List) into the model's records."""
