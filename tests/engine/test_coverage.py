@@ -249,6 +249,17 @@ def test_an_unknown_name_on_the_command_line_exits_3_with_status_not_covered() -
         assert code == 3 and json.loads(out)["status"] == "not_covered", command
 
 
+def test_a_batch_names_each_row_not_covered_and_the_data_searched_once(tmp_path: Path) -> None:
+    rows = tmp_path / "rows.csv"
+    rows.write_text("name,date\nHuawei,2020-01-01\nNobody Widgets,2020-01-01\nAcme Widgets,2020-01-01\n", encoding="utf-8")
+    code, out, err = invoke("restrictions", "--batch", str(rows))
+    assert code == 1 and out == ""
+    lines = err.splitlines()
+    assert lines[0] == f"{rows}:3:1: no entity matches 'Nobody Widgets' (not covered, which does not mean not restricted); no close name"
+    assert lines[2] == f"2 name(s) not covered; the data searched: {tracker().coverage.text()}"
+    assert err.count(tracker().coverage.text()) == 1
+
+
 def test_smic_in_data_without_it_suggests_no_music_apps(music: Path) -> None:
     t = sanctiontrack.load(music, cache=False)
     with pytest.raises(UnknownEntityError) as caught:

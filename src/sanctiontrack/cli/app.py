@@ -220,6 +220,7 @@ def _batch(file: Path, fmt: Fmt, data: Path | None) -> None:
     names: list[str] = []
     days: list[str] = []
     ids: list[str] = []
+    uncovered = 0  # names in no loaded list or curated record
     with _progress(len(rows), "resolving") as advance:
         for count, (line, row) in enumerate(rows, 1):
             if count % 10_000 == 0:
@@ -235,8 +236,9 @@ def _batch(file: Path, fmt: Fmt, data: Path | None) -> None:
                 entity, _ = tracker.entities.resolve(query) if query else (None, None)
             except UnknownEntityError as err:
                 entity = None
+                uncovered += 1
                 errors.append(
-                    f"{shown}:{line}:{columns[0] + 1}: " + (str(err) if len(errors) < _SHOWN_ERRORS else f"no entity matches {query!r}")
+                    f"{shown}:{line}:{columns[0] + 1}: " + (err.short if len(errors) < _SHOWN_ERRORS else f"no entity matches {query!r}")
                 )
             else:
                 if entity is None:
@@ -254,6 +256,8 @@ def _batch(file: Path, fmt: Fmt, data: Path | None) -> None:
         for message in errors[:_SHOWN_ERRORS]:
             typer.echo(message, err=True)
         more = f" ({len(errors) - _SHOWN_ERRORS} more not shown)" if len(errors) > _SHOWN_ERRORS else ""
+        if uncovered:
+            typer.echo(f"{uncovered} name(s) not covered; the data searched: {tracker.coverage.text()}", err=True)
         _fail(f"{len(errors)} bad row(s) in {shown}{more}; nothing was answered")
     verdicts: list[bool] = []
     chunk = 200_000

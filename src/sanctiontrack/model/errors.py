@@ -174,6 +174,16 @@ class UnknownEntityError(SanctionTrackError, LookupError):
         searched += "; not covered, which does not mean not restricted"
         super().__init__(f"no entity matches {query!r}{searched}{hint or '; no close name'}")
 
+    @property
+    def short(self) -> str:
+        """The message without the data searched, for one row of many (a batch names the data once).
+
+        >>> UnknownEntityError("Acme Widgets", (), coverage="curated data").short
+        "no entity matches 'Acme Widgets' (not covered, which does not mean not restricted); no close name"
+        """
+        hint = f"; did you mean: {', '.join(self.suggestions)}?" if self.suggestions else "; no close name"
+        return f"no entity matches {self.query!r} (not covered, which does not mean not restricted){hint}"
+
     def __str__(self) -> str:
         return str(self.args[0])
 
