@@ -36,7 +36,7 @@ from sanctiontrack.cli.app import app  # noqa: E402  (the Typer app is the CLI's
 
 def all_pages(root: Path, *, directory_urls: bool = True) -> Iterator[Page]:
     """Every generated page, for the checkout at ``root`` (its ``seeds/`` folder holds the seed texts)."""
-    tracker = sanctiontrack.load()
+    tracker = sanctiontrack.load(official=False)  # pages for the curated records only, not one per listed party
     ctx = Context.build(tracker, root / "seeds", directory_urls=directory_urls)
     yield from generate(ctx)
     yield Page("reference/cli.md", cli_page(app))

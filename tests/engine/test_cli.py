@@ -130,7 +130,7 @@ def test_export_formats() -> None:
     code, out, _ = invoke("export", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"entities", "sources", "actions", "items"}
+    assert set(data) == {"entities", "sources", "actions", "items", "snapshots"}
     code, out, _ = invoke("export", "--format", "csv", "--what", "entities")
     assert code == 0 and out.splitlines()[0] == "id,name,kind,country,aliases"
 

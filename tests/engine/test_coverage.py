@@ -70,13 +70,20 @@ def music(write: Callable[..., Path]) -> Path:
 # -- what the coverage says ----------------------------------------------------------------------
 
 
-def test_the_bundled_data_covers_its_files_and_the_span_of_its_actions_dates() -> None:
+def test_the_bundled_data_covers_its_files_the_span_of_its_curated_actions_and_its_list_snapshots() -> None:
     coverage = tracker().coverage
-    days = [value.date for action in tracker().actions for _, value in action.dates.items()]
+    curated = sanctiontrack.load(official=False)
+    days = [value.date for action in curated.actions for _, value in action.dates.items()]
     assert (coverage.first, coverage.last) == (min(days), max(days))
-    assert coverage.actions == len(tracker().actions) and coverage.entities == len(tracker().entities)
+    assert coverage.actions == len(curated.actions) and coverage.entities == len(curated.entities)
     assert "actions.yaml" in coverage.files and "entity-list/huawei-affiliates.yaml" in coverage.files
-    expected = f"curated data {min(days)} to {max(days)} ({coverage.actions} actions, {len(coverage.files)} files); no official list loaded"
+    assert [(s.id, s.as_of, s.partial) for s in coverage.snapshots] == [
+        ("dpl-2019-06", "2019-06-29", False),
+        ("csl-2022-04", "2022-04-21", False),
+    ]
+    assert {"EL", "SDN", "DPL", "MEU", "UVL"} <= set(coverage.lists)
+    expected = f"curated data {min(days)} to {max(days)} ({coverage.actions} actions, {len(coverage.files)} files)"
+    expected += "; snapshot dpl-2019-06 as of 2019-06-29 (DPL); snapshot csl-2022-04 as of 2022-04-21 (EL, SDN, DPL, SSI, …)"
     assert coverage.line() == f"Covers: {expected}"
 
 
@@ -138,7 +145,7 @@ def test_each_list_snapshot_is_named_with_its_lists_day_and_partiality(
         t.restrictions("SMIC", on="2023-01-01")
     assert t.restrictions("Acme", on="2023-01-01").outside is None  # the snapshots carry the span past the curated dates
     assert t.restrictions("Acme", on="2023-11-17").outside == (
-        "2023-11-17 is after the latest date in the data (2023-11-16): later actions are not in it"
+        "2023-11-17 is after the latest date the data covers (2023-11-16): later actions are not in it"
     )
 
 
@@ -166,8 +173,13 @@ def test_a_day_after_the_data_is_flagged_as_after_it() -> None:
     assert last is not None
     later = last.add(days=1)
     answer = tracker().restrictions("Huawei", on=later.to_date_string())
-    assert answer.outside == f"{later} is after the latest date in the data ({last}): later actions are not in it"
-    assert tracker().restrictions("Huawei", on=last.to_date_string()).outside is None
+    assert answer.outside == f"{later} is after the latest date the data covers ({last}): later actions are not in it"
+    on_the_last_day = tracker().restrictions("Huawei", on=last.to_date_string()).outside
+    assert on_the_last_day == (
+        f"{last} is after the latest list snapshot (csl-2022-04, 2022-04-21):"
+        " later listings and removals on the official lists are not in the data"
+    )
+    assert tracker().restrictions("Huawei", on="2022-04-21").outside is None
 
 
 def test_a_day_before_the_data_is_flagged_as_before_it() -> None:
@@ -199,7 +211,7 @@ def test_text_answers_end_with_the_coverage_line_and_a_note_when_outside() -> No
         assert code == 0, args
         assert " ".join(out.split()).endswith(line), args
     code, out, _ = invoke("restrictions", "Huawei", "--on", "2099-01-01")
-    assert "Note: 2099-01-01 is after the latest date in the data" in " ".join(out.split())
+    assert "Note: 2099-01-01 is after the latest date the data covers" in " ".join(out.split())
 
 
 def test_what_was_in_force_says_what_data_it_covers() -> None:

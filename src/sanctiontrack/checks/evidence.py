@@ -137,6 +137,8 @@ def _citations(ctx: Context) -> Iterator[str]:
         yield from item.sources
         for alias in item.aliases:
             yield from alias.sources
+    for snapshot in ctx.read.dataset.snapshots:
+        yield from snapshot.sources
     for collection, _, _, record in ctx.invalid_records():
         for _, kind, ref in raw_references(collection, record):
             if kind == "source":

@@ -9,7 +9,14 @@ from ..model.errors import ProblemCode
 from ..model.names import did_you_mean
 from .context import Context, rule
 
-__all__ = ["action_references", "entity_references", "invalid_record_references", "item_references", "prohibition_ids"]
+__all__ = [
+    "action_references",
+    "entity_references",
+    "invalid_record_references",
+    "item_references",
+    "prohibition_ids",
+    "snapshot_references",
+]
 
 
 @rule(ProblemCode.UNKNOWN_REFERENCE, ProblemCode.SELF_REFERENCE)
@@ -96,6 +103,15 @@ def item_references(ctx: Context) -> None:
         for i, alias in enumerate(item.aliases):
             for j, source in enumerate(alias.sources):
                 ctx.reference(origin, ("aliases", i, "sources", j), item.id, "source", source, ctx.source_ids)
+
+
+@rule(ProblemCode.UNKNOWN_REFERENCE)
+def snapshot_references(ctx: Context) -> None:
+    """Snapshots of official lists cite known sources."""
+    for snapshot in ctx.read.dataset.snapshots:
+        origin = ctx.origin("snapshots", snapshot.id)
+        for j, source in enumerate(snapshot.sources):
+            ctx.reference(origin, ("sources", j), snapshot.id, "source", source, ctx.source_ids)
 
 
 @rule(ProblemCode.DUPLICATE_ID)

@@ -14,6 +14,7 @@ CHECKS: tuple[Check, ...] = (
     references.entity_references,
     references.action_references,
     references.item_references,
+    references.snapshot_references,
     references.prohibition_ids,
     references.invalid_record_references,
     dates.action_dates,

@@ -109,6 +109,7 @@ def dump_snapshot(snapshot: Snapshot) -> dict[str, Any]:
             "partial": True if snapshot.partial else None,
             "sources": list(snapshot.sources),
             "note": snapshot.note,
+            "file": snapshot.file,
         }
     )
 

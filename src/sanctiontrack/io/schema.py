@@ -434,9 +434,17 @@ class SnapshotIn(_In):
     """Ids of sources describing the copy (where it came from)."""
     note: Text | None = None
     """Where the file came from, what its date means, anything else."""
+    file: Annotated[str, StringConstraints(pattern=r"^official/[\w./-]+$", max_length=300)] | None = None
+    """The list file (CSL CSV or DPL text, gzip or plain) relative to this action file, in an official/ folder; loading imports it."""
+
+    @model_validator(mode="after")
+    def _inside(self) -> SnapshotIn:
+        if self.file is not None and ".." in self.file.split("/"):
+            raise ValueError("'file' stays inside the official/ folder beside the action file (no '..')")
+        return self
 
     def to_domain(self) -> Snapshot:
-        return Snapshot(self.id, tuple(self.lists), self.as_of, self.partial, tuple(self.sources), self.note)
+        return Snapshot(self.id, tuple(self.lists), self.as_of, self.partial, tuple(self.sources), self.note, self.file)
 
 
 class InstrumentIn(_In):

@@ -302,7 +302,8 @@ class Snapshot:
     ``lists`` are the lists it covers (a CSL download covers many), ``as_of`` the day it was
     downloaded or published as its provenance says, ``sources`` the ids of the sources describing
     it. A ``partial`` snapshot (trimmed, a subset) shows who was listed but never that anyone was
-    removed: a party missing from it may still be listed.
+    removed: a party missing from it may still be listed. ``file`` names the list file itself, relative
+    to the action file declaring the snapshot, inside an ``official/`` folder: loading imports it.
 
     >>> snap = Snapshot("csl-2022-04", (OfficialList.EL, OfficialList.SDN), DateValue.parse("2022-04-21"))
     >>> snap.covers(OfficialList.EL), snap.partial
@@ -315,6 +316,7 @@ class Snapshot:
     partial: bool = False
     sources: tuple[str, ...] = ()
     note: str | None = None
+    file: str | None = None
 
     def covers(self, official: OfficialList) -> bool:
         """True when the snapshot includes this list."""

@@ -61,7 +61,7 @@ class Coverage:
     >>> coverage = load().coverage
     >>> coverage.line().startswith("Covers: curated data ")
     True
-    >>> coverage.outside(pendulum.date(1990, 1, 1)).startswith("1990-01-01 is before the earliest date in the data")
+    >>> coverage.outside(pendulum.date(1990, 1, 1)).startswith("1990-01-01 is before the earliest date the data covers")
     True
     """
 
@@ -123,15 +123,15 @@ class Coverage:
         >>> c.outside(pendulum.date(2020, 1, 1)) is None, c.outside(pendulum.date(2024, 12, 3)) is None
         (True, True)
         >>> c.outside(pendulum.date(2025, 1, 1))
-        '2025-01-01 is after the latest date in the data (2024-12-03): later actions are not in it'
+        '2025-01-01 is after the latest date the data covers (2024-12-03): later actions are not in it'
         """
         day = when.date() if isinstance(when, pendulum.DateTime) else when
         start, end = self.start, self.end
         shown = day.to_date_string()
         if start is not None and day < start:
-            return f"{shown} is before the earliest date in the data ({start.to_date_string()}): earlier actions are not in it"
+            return f"{shown} is before the earliest date the data covers ({start.to_date_string()}): what applied then may be missing"
         if end is not None and day > end:
-            return f"{shown} is after the latest date in the data ({end.to_date_string()}): later actions are not in it"
+            return f"{shown} is after the latest date the data covers ({end.to_date_string()}): later actions are not in it"
         if self.snapshots:
             latest = max(self.snapshots, key=lambda s: s.day)
             if day > latest.day:
@@ -263,20 +263,25 @@ def _snapshots(raw: Iterable[Snapshot]) -> tuple[ListSnapshot, ...]:
     return tuple(sorted(out, key=lambda s: (s.day, s.id)))
 
 
-def coverage_of(dataset: Dataset, files: Sequence[str] = ()) -> Coverage:
-    """The coverage of a dataset read from ``files``: the span of its actions' dates, its counts and its snapshots.
+def coverage_of(dataset: Dataset, files: Sequence[str] = (), curated: Dataset | None = None) -> Coverage:
+    """The coverage of a dataset read from ``files``: the span of its curated actions' dates, their counts, and its snapshots.
+
+    ``curated`` holds the records as curated, before official lists were imported into ``dataset``
+    (None when nothing was imported): the span and counts are the curated records', the snapshots
+    those of ``dataset``.
 
     >>> from sanctiontrack.model.records import Dataset
     >>> coverage_of(Dataset()).text()
     'curated data with no dated action (0 actions); no official list loaded'
     """
-    days = [value.date for action in dataset.actions for _, value in action.dates.items()]
+    own = curated if curated is not None else dataset
+    days = [value.date for action in own.actions for _, value in action.dates.items()]
     return Coverage(
         tuple(files),
         min(days) if days else None,
         max(days) if days else None,
-        len(dataset.actions),
-        len(dataset.entities),
+        len(own.actions),
+        len(own.entities),
         _snapshots(dataset.snapshots),
     )
 

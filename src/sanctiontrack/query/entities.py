@@ -9,10 +9,38 @@ from ..model.names import name_key
 from ..model.records import Entity
 from .results import EntityMatch
 
-__all__ = ["SUGGEST_CUTOFF", "Entities"]
+__all__ = ["SUGGEST_CUTOFF", "Entities", "closeness"]
 
-#: The lowest score (0–100, rapidfuzz's weighted ratio of name keys) of a name offered as "did you mean".
+#: The lowest :func:`closeness` (0–100) of a name offered as "did you mean".
 SUGGEST_CUTOFF = 80.0
+_CANDIDATES = 200  # at most this many names alike as a whole are scored per suggestion
+_WORD = 80.0  # the lowest similarity of a typed word to a word of the name for it to count as that word
+
+
+def closeness(typed: str, known: str) -> float:
+    """How close a typed name key is to a known one (0–100), for suggestions.
+
+    The higher of the whole keys' similarity (rapidfuzz's ``ratio``: misspellings) and, when every
+    typed word is like a word of the known name (``ratio`` at least 80), their similarity weighted by
+    length, times 0.95 (a shorter form of the name ranks below a misspelling of all of it).
+
+    >>> round(closeness("hauwei", "huawei")), round(closeness("hikvison digital", "hangzhou hikvision digital technology"))
+    (83, 92)
+    >>> round(closeness("smic", "qq music")), round(closeness("bytedanse", "dan")), round(closeness("acme widgets", "widgets"))
+    (50, 50, 74)
+    """
+    from rapidfuzz import fuzz
+
+    whole = float(fuzz.ratio(typed, known))
+    words = known.split()
+    typed_words = typed.split()
+    if not words or not typed_words:
+        return whole
+    scores = [max(fuzz.ratio(w, k) for k in words) for w in typed_words]
+    if min(scores) < _WORD:
+        return whole
+    covered = sum(s * len(w) for s, w in zip(scores, typed_words, strict=True)) / sum(len(w) for w in typed_words)
+    return max(whole, covered * 0.95)
 
 
 class Entities:
@@ -40,6 +68,7 @@ class Entities:
         self._key_list: list[str] | None = None
         self._cache: dict[str, tuple[Entity, str]] = {}
         self._covered: Callable[[], object] | None = None  # the tracker's coverage, named in the error for an unknown name
+        self._words: tuple[dict[str, set[str]], list[str]] | None = None
 
     @classmethod
     def _over(cls, by_id: Mapping[str, Entity], by_key: Mapping[str, list[tuple[int, str, str]]]) -> Entities:
@@ -47,6 +76,7 @@ class Entities:
         self = cls.__new__(cls)
         self._by_id, self._by_key, self._key_list, self._cache = by_id, by_key, None, {}
         self._covered = None
+        self._words = None
         return self
 
     @property
@@ -128,9 +158,10 @@ class Entities:
     def suggest(self, text: str, limit: int = 5, cutoff: float = SUGGEST_CUTOFF) -> tuple[str, ...]:
         """Names close to ``text``, best first, for "did you mean" messages; none when no name scores ``cutoff`` (0–100).
 
-        Scored by rapidfuzz's weighted ratio of the name keys, so a misspelling or a shorter form
-        of a name is suggested, and a name that shares a few letters with the query is not
-        (``SMIC`` never suggests ``QQ Music``).
+        A name is close when the whole names are alike (a misspelling: ``Hauwei``), or when every
+        word typed is, spelt right or nearly, a word of the name (a shorter form: ``Hikvison
+        Digital``); see :func:`closeness`. A name that only shares some letters with the text, or
+        only one of its words, is not offered (``SMIC`` never suggests ``QQ Music``).
 
         >>> from sanctiontrack import load
         >>> load().entities.suggest("Hauwei")[0]
@@ -138,7 +169,40 @@ class Entities:
         >>> load().entities.suggest("Acme Widgets")
         ()
         """
-        return tuple(f"{m.name}" if m.name == m.entity.name else f"{m.name} ({m.entity.name})" for m in self.search(text, limit, cutoff))
+        from rapidfuzz import fuzz, process  # imported here: plain lookups do not need it
+
+        key = name_key(text)
+        if not key:
+            return ()
+        # Candidates: names alike as a whole, and names holding a word like each typed word (found in the index of words)
+        candidates = {c for c, _, _ in process.extract(key, self._keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=_CANDIDATES)}
+        index, vocabulary = self._word_index()
+        holding: list[set[str]] = []
+        for word in dict.fromkeys(key.split()):
+            alike = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=_WORD, limit=None)
+            holding.append(set().union(*(index[w] for w, _, _ in alike)))
+        if holding:
+            candidates |= set.intersection(*sorted(holding, key=len))
+        best: dict[str, tuple[float, str]] = {}  # entity id -> (score, name)
+        for choice in sorted(candidates):
+            score = closeness(key, choice)
+            if score < cutoff:
+                continue
+            for _, entity_id, name in self._by_key[choice]:
+                if entity_id not in best or best[entity_id][0] < score:
+                    best[entity_id] = (score, name)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+        return tuple(name if name == self._by_id[eid].name else f"{name} ({self._by_id[eid].name})" for eid, (_, name) in ranked)
+
+    def _word_index(self) -> tuple[dict[str, set[str]], list[str]]:
+        """Every word of a name key with the keys holding it, and the words as a list (built on the first suggestion)."""
+        if self._words is None:
+            index: dict[str, set[str]] = {}
+            for key in self._keys:
+                for word in key.split():
+                    index.setdefault(word, set()).add(key)
+            self._words = (index, list(index))
+        return self._words
 
     def _coverage(self) -> object:
         return self._covered() if self._covered is not None else None

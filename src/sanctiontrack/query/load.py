@@ -29,13 +29,14 @@ from typing import Any
 
 from ..io.bundle import bundled_data
 from ..io.files import collect_files, seed_folders
-from ..model.errors import DataError, StoreError
-from ..model.records import Dataset
+from ..model.errors import DataError, Problem, ProblemCode, StoreError
+from ..model.records import Dataset, Snapshot
 from .tracker import Tracker
 
 __all__ = ["build_store", "cache_dir", "load", "open_store", "prune", "store_key", "write_store"]
 
 KEEP = 4  # stores kept in the cache folder
+OFFICIAL = "official"  # the folder beside an action file holding the list files its snapshots import
 _STALE = 3600  # seconds after which a leftover temporary file is removed
 _SUFFIX = ".store"
 
@@ -71,14 +72,25 @@ def _code_files() -> list[Input]:
     return found
 
 
-def _inputs(paths: Sequence[Path]) -> list[Input]:
-    """Every file a store's answers depend on: the library's modules, the action files, the seeds beside them."""
+def _inputs(paths: Sequence[Path], official: bool = True) -> list[Input]:
+    """Every file a store's answers depend on: the library's modules, the action files, the seeds beside them.
+
+    With ``official``, also the files of every ``official/`` folder beside an action file (the list
+    files its snapshots import), so that a changed list file changes the store's key.
+    """
     found = _code_files()
     roots = [p.absolute() for p in paths]
     files, _ = collect_files(roots)
+    folders: list[Path] = []
     for file in files:
         root = next((r for r in roots if r.is_dir() and file.is_relative_to(r)), file.parent)
         found.append(("data", file.relative_to(root).as_posix(), file))
+        folder = file.parent / OFFICIAL
+        if official and folder not in folders and folder.is_dir():
+            folders.append(folder)
+    for folder in folders:
+        for listed in sorted(p for p in folder.rglob("*") if p.is_file()):
+            found.append(("official", listed.relative_to(folder.parent).as_posix(), listed))
     for folder in seed_folders(roots):
         found.extend(("seed", seed.name, seed.absolute()) for seed in sorted(folder.glob("*.txt")))
     return found
@@ -190,11 +202,14 @@ def _read_ref(path: Path) -> str | None:
     return key if isinstance(key, str) and len(key) == 64 and all(c in "0123456789abcdef" for c in key) else None
 
 
-def load(path: str | Path | None = None, *, cache: bool = True) -> Tracker:
+def load(path: str | Path | None = None, *, cache: bool = True, official: bool = True) -> Tracker:
     """Load the bundled dataset, an action file or folder of them, or a store file (``.store``), ready for queries.
 
     With ``cache`` (the default) the compiled store in :func:`cache_dir` is opened, or built and
     kept when missing. Raises :class:`DataError` listing every located problem if the files are invalid.
+    With ``official`` (the default) the snapshots that name a list ``file`` are imported and merged
+    with the curated records (the bundled data: the April 2022 CSL and the 2019 DPL); without it,
+    only the curated records.
 
     >>> from sanctiontrack import load
     >>> tracker = load()
@@ -206,14 +221,14 @@ def load(path: str | Path | None = None, *, cache: bool = True) -> Tracker:
         return open_store(given)
     paths = [given if given is not None else bundled_data()]
     if not cache:
-        return _parsed(paths)
+        return _parsed(paths, official)
     folder = cache_dir()
     try:
-        inputs = _inputs(paths)
+        inputs = _inputs(paths, official)
         fast, listing = _survey(inputs)
         ref = folder / f"{fast}.ref"
     except OSError:
-        return _parsed(paths)
+        return _parsed(paths, official)
     pointed = _read_ref(ref)
     if pointed is not None:
         tracker = _open_cached(folder / f"{pointed}{_SUFFIX}", pointed, listing)
@@ -222,11 +237,11 @@ def load(path: str | Path | None = None, *, cache: bool = True) -> Tracker:
     try:
         key = _content_key(inputs)
     except OSError:
-        return _parsed(paths, inputs)
+        return _parsed(paths, official, inputs)
     target = folder / f"{key}{_SUFFIX}"
     tracker = _open_cached(target, key, listing)
     if tracker is None:
-        tracker = _parsed(paths, inputs)
+        tracker = _parsed(paths, official, inputs)
         if not _save(tracker, target, key, listing):
             return tracker
     with contextlib.suppress(OSError):
@@ -243,7 +258,7 @@ def build_store(path: str | Path | None = None, *, output: Path | None = None) -
     inputs = _inputs(paths)
     key = _content_key(inputs)
     fast, listing = _survey(inputs)
-    tracker = _parsed(paths, inputs)
+    tracker = _parsed(paths, True, inputs)
     target = output if output is not None else cache_dir() / f"{key}{_SUFFIX}"
     write_store(tracker, target, key, listing)
     if output is None:
@@ -318,17 +333,18 @@ def prune(folder: Path, *, keep: Path | None = None, count: int = KEEP) -> list[
     return removed
 
 
-def _parsed(paths: list[Path], inputs: Sequence[Input] | None = None) -> Tracker:
+def _parsed(paths: list[Path], official: bool = True, inputs: Sequence[Input] | None = None) -> Tracker:
     """A tracker over the files parsed and validated, knowing which data files it was read from (for its coverage)."""
-    dataset = _validated(paths)
+    curated: list[Dataset] = []
+    dataset = _validated(paths, official, curated)
     try:
-        found = inputs if inputs is not None else _inputs(paths)
+        found = inputs if inputs is not None else _inputs(paths, official)
     except OSError:
         found = []
-    return Tracker(dataset, files=[name for role, name, _ in found if role == "data"])
+    return Tracker(dataset, files=[name for role, name, _ in found if role == "data"], curated=curated[0] if curated else None)
 
 
-def _validated(paths: list[Path]) -> Dataset:
+def _validated(paths: list[Path], official: bool = True, curated: list[Dataset] | None = None) -> Dataset:
     from ..checks.validate import validate_read
     from ..io.read import paused_gc, read_paths
     from ..io.seeds import SeedLibrary
@@ -338,4 +354,29 @@ def _validated(paths: list[Path]) -> Dataset:
     report = validate_read(read, SeedLibrary(seed_folders(paths)))
     if report.errors:
         raise DataError(report.errors)
-    return report.dataset
+    dataset = report.dataset
+    if curated is not None:
+        curated.append(dataset)  # the records as curated, before any list is imported (for the coverage)
+    if not official or not any(s.file for s in dataset.snapshots):
+        return dataset
+    from ..io.importers.registry import import_snapshots
+
+    files: list[tuple[Path, Snapshot | None]] = []
+    problems: list[Problem] = []
+    for snapshot in dataset.snapshots:
+        if snapshot.file is None:
+            continue
+        origin = read.origins[("snapshots", snapshot.id)]
+        shown, line, col = origin.where(("file",))
+        folder = (Path(origin.file.path).parent / OFFICIAL).resolve()
+        target = (Path(origin.file.path).parent / snapshot.file).resolve()
+        if not target.is_relative_to(folder) or not target.is_file():
+            why = "is not a file" if target.is_relative_to(folder) else f"lies outside {OFFICIAL}/ beside the action file"
+            problems.append(Problem(shown, line, col, snapshot.id, f"snapshot file {snapshot.file!r} {why}", code=ProblemCode.USAGE))
+            continue
+        files.append((target, snapshot))
+    if problems:
+        raise DataError(problems)
+    with paused_gc():
+        imported, _report = import_snapshots(files, curated=dataset)
+    return imported

@@ -18,7 +18,7 @@ from ..model.dates import parse_day
 from ..model.errors import QueryError, UnknownActionError
 from ..model.intervals import intersects
 from ..model.names import did_you_mean, name_key
-from ..model.records import Action, ControlledItem, Dataset, Entity, Link, Source
+from ..model.records import Action, ControlledItem, Dataset, Entity, Link, Snapshot, Source
 from ..model.vocabulary import ActionKind, Basis, ChangeKind, DateKind, Reason, SpanState
 from ..screen.score import Screener
 from .coverage import Coverage, coverage_of
@@ -130,11 +130,13 @@ class Tracker:
     """
 
     _files: tuple[str, ...]  # the data files read, named in the coverage
+    _curated: Dataset | None  # the records as curated, before lists were imported (None: every record is curated)
 
-    def __init__(self, dataset: Dataset, *, files: Sequence[str] = ()) -> None:
+    def __init__(self, dataset: Dataset, *, files: Sequence[str] = (), curated: Dataset | None = None) -> None:
         self._store: Store | None = None
         self._reset()
         self._files = tuple(files)
+        self._curated = curated
         self._adopt(dataset)
         self.entities = Entities(dataset.entities)
         self.entities._covered = lambda: self.coverage
@@ -167,6 +169,7 @@ class Tracker:
         self._day_keys: tuple[Any, Any, dict[str, int]] | None = None
         self._coverage: Coverage | None = None
         self._files = ()
+        self._curated = None
 
     def _adopt(self, dataset: Dataset) -> None:
         with paused_gc():
@@ -187,6 +190,7 @@ class Tracker:
                 tuple(store.source(i) for i in range(store.source_count)),
                 tuple(store.action(i) for i in range(store.action_count)),
                 tuple(store.item(i) for i in range(store.item_count)),
+                store.snapshots(),
             )
         self._adopt(dataset)
 
@@ -216,7 +220,9 @@ class Tracker:
                     found = Coverage.from_plain(store.meta["coverage"])
                 except ValueError as exc:
                     raise store.damaged(str(exc)) from None
-            self._coverage = found if found is not None else coverage_of(self.dataset, self._files)
+            if found is None:
+                found = coverage_of(self.dataset, self._files, self._curated)
+            self._coverage = found
         return self._coverage
 
     @property
@@ -234,6 +240,13 @@ class Tracker:
             self._whole()
         assert self._sources is not None
         return self._sources
+
+    @property
+    def snapshots(self) -> tuple[Snapshot, ...]:
+        """The dated snapshots of official lists loaded (from a store: read from its header, no records decoded)."""
+        if self._dataset is None and self._store is not None:
+            return self._store.snapshots()
+        return self.dataset.snapshots
 
     @property
     def items(self) -> Items:

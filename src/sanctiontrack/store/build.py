@@ -21,7 +21,7 @@ from ..engine.daily import Daily, project
 from ..engine.semantics import Engine
 from ..model.intervals import union
 from ..model.records import Dataset
-from .codec import Plain, decode_action, decode_entity, decode_item, decode_source, encode
+from .codec import Plain, decode_action, decode_entity, decode_item, decode_snapshot, decode_source, encode
 from .file import Writer
 
 __all__ = ["BASES", "SHIFT", "build", "key_hash"]
@@ -174,4 +174,6 @@ def build(
         "items": len(dataset.items),
         "segments": len(seg_entity),
     }
-    writer.write(path, key, {**meta, "counts": counts})
+    snapshots = [encode(s) for s in dataset.snapshots]
+    _round_trip([_json(s) for s in snapshots], dataset.snapshots, decode_snapshot, "snapshot")
+    writer.write(path, key, {**meta, "counts": counts, "snapshots": snapshots})

@@ -18,9 +18,9 @@ from typing import Any
 import attrs
 
 from ..model.dates import Confidence, DateValue, Precision, zone
-from ..model.records import Action, ControlledItem, Entity, Source
+from ..model.records import Action, ControlledItem, Entity, Snapshot, Source
 
-__all__ = ["decode_action", "decode_entity", "decode_item", "decode_source", "encode"]
+__all__ = ["decode_action", "decode_entity", "decode_item", "decode_snapshot", "decode_source", "encode"]
 
 Plain = Any  # str | int | None | list[Plain]; JSON, in short
 _PRECISIONS = list(Precision)
@@ -161,6 +161,12 @@ def decode_item(data: Plain) -> ControlledItem:
     """A :class:`ControlledItem` from its plain encoding."""
     item: ControlledItem = _record_decoder(ControlledItem)(data)
     return item
+
+
+def decode_snapshot(data: Plain) -> Snapshot:
+    """A :class:`Snapshot` from its plain encoding."""
+    snapshot: Snapshot = _record_decoder(Snapshot)(data)
+    return snapshot
 
 
 def decode_source(data: Plain) -> Source:

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model.errors import StoreError
-from ..model.records import Action, ControlledItem, Entity, Source
+from ..model.records import Action, ControlledItem, Entity, Snapshot, Source
 from .build import SHIFT, key_hash
-from .codec import decode_action, decode_entity, decode_item, decode_source
+from .codec import decode_action, decode_entity, decode_item, decode_snapshot, decode_source
 from .file import Reader
 
 if TYPE_CHECKING:
@@ -47,6 +47,14 @@ class Store:
     def meta(self) -> dict[str, Any]:
         """What the store was built from (inputs, versions), as written in its header."""
         return self.file.meta
+
+    def snapshots(self) -> tuple[Snapshot, ...]:
+        """The snapshots of official lists the store's records were imported from (kept in its checked header)."""
+        found = self.file.meta.get("snapshots", [])
+        try:
+            return tuple(decode_snapshot(s) for s in found)
+        except (TypeError, ValueError):
+            raise self.damaged("snapshots in the header are malformed") from None
 
     def damaged(self, why: str) -> StoreError:
         """The error for a store whose content contradicts itself."""

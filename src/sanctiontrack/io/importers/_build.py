@@ -8,8 +8,9 @@ entity keeps its curated record; the list's spellings become aliases noted with 
 
 Parties first cited by the same Federal Register rule on the same list share one listing action
 (a citation a few pages into a rule, ``84 FR 22963``, is the rule starting at ``84 FR 22961`` when
-its publication date agrees). Its dates: the publication date where the list gives it; the
-effective date from the curated action citing the same rule, else inferred from publication
+the list's date is the rule's publication or effective day: the CSL mostly gives the first, for some
+rules the second). Its dates: the publication date where the list gives it; the effective date
+from the curated action citing the same rule, else inferred from publication
 (confidence ``inferred``, with a note); where the list gives no date at all, the snapshot's day
 (``inferred``: the party was listed by then at the latest). A curated party a curated action
 already lists under that rule is left to the curated action (its evidence and dates win).
@@ -107,7 +108,7 @@ class _Draft:
 class _Rule:
     volume: int
     page: int
-    published: pendulum.Date | None
+    days: frozenset[pendulum.Date]  # its publication and effective days: a list's start_date is one of them
     action: Action
 
 
@@ -174,8 +175,8 @@ class Builder:
                 if instrument.type is InstrumentType.FR_CITATION:
                     found = fr_citations(instrument.value)
                     if found:
-                        published = action.dates.published.date if action.dates.published is not None else None
-                        self._rules.append(_Rule(found[0][0], found[0][1], published, action))
+                        days = frozenset(d.date for d in (action.dates.published, action.dates.effective) if d is not None)
+                        self._rules.append(_Rule(found[0][0], found[0][1], days, action))
 
     def _rule(self, citation: tuple[int, int] | None, published: pendulum.Date | None) -> _Rule | None:
         """The curated action of the rule a list's citation points into, if any."""
@@ -186,7 +187,7 @@ class Builder:
         for rule in self._rules:
             if rule.volume != volume or not 0 <= page - rule.page <= RULE_PAGES:
                 continue
-            if rule.published is not None and published is not None and rule.published != published:
+            if published is not None and rule.days and published not in rule.days:
                 continue
             if best is None or rule.page > best.page:
                 best = rule
