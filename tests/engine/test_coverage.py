@@ -11,13 +11,15 @@ from pathlib import Path
 
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import sanctiontrack
 from sanctiontrack import Coverage, ListSnapshot, Timeline, Tracker, UnknownEntityError
 from sanctiontrack.cli.app import NOT_COVERED, app
+from sanctiontrack.model.names import name_key
+from sanctiontrack.query.entities import SUGGEST_CUTOFF, closeness
 from tests.data.facts import tracker
 
 runner = CliRunner()
@@ -289,6 +291,18 @@ def test_a_misspelt_name_suggests_the_name_meant(typed: str, suggested: str) -> 
     with pytest.raises(UnknownEntityError) as caught:
         tracker().restrictions(typed, on="2021-01-01")
     assert caught.value.suggestions[0].startswith(suggested)
+
+
+ASCII_NAMES = sorted({n for e in tracker().entities for n in e.names if n.isascii()})
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(ASCII_NAMES), st.integers(0, 40), st.sampled_from("aeiouxz"))
+def test_every_name_suggested_is_close_to_what_was_typed(name: str, at: int, letter: str) -> None:
+    typed = name[:at] + letter + name[at + 1 :]
+    key = name_key(typed)
+    for score, _, suggested in tracker().entities._close(typed, 5, SUGGEST_CUTOFF):
+        assert score >= SUGGEST_CUTOFF and score == closeness(key, name_key(suggested)), (typed, suggested)
 
 
 def test_a_misspelt_name_in_a_small_world_suggests_the_entity(world: Tracker) -> None:

@@ -68,7 +68,7 @@ class Entities:
         self._key_list: list[str] | None = None
         self._cache: dict[str, tuple[Entity, str]] = {}
         self._covered: Callable[[], object] | None = None  # the tracker's coverage, named in the error for an unknown name
-        self._words: tuple[dict[str, set[str]], list[str]] | None = None
+        self._words: list[str] | None = None
 
     @classmethod
     def _over(cls, by_id: Mapping[str, Entity], by_key: Mapping[str, list[tuple[int, str, str]]]) -> Entities:
@@ -169,20 +169,29 @@ class Entities:
         >>> load().entities.suggest("Acme Widgets")
         ()
         """
+        found = self._close(text, limit, cutoff)
+        return tuple(name if name == self._by_id[eid].name else f"{name} ({self._by_id[eid].name})" for _, eid, name in found)
+
+    def _close(self, text: str, limit: int, cutoff: float) -> list[tuple[float, str, str]]:
+        """The entities with a name close to ``text`` as (closeness, entity id, name), best first."""
         from rapidfuzz import fuzz, process  # imported here: plain lookups do not need it
 
         key = name_key(text)
         if not key:
-            return ()
-        # Candidates: names alike as a whole, and names holding a word like each typed word (found in the index of words)
+            return []
+        # Candidates: names alike as a whole, and names holding a word like each typed word
         candidates = {c for c, _, _ in process.extract(key, self._keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=_CANDIDATES)}
-        index, vocabulary = self._word_index()
-        holding: list[set[str]] = []
-        for word in dict.fromkeys(key.split()):
-            alike = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=_WORD, limit=None)
-            holding.append(set().union(*(index[w] for w, _, _ in alike)))
-        if holding:
-            candidates |= set.intersection(*sorted(holding, key=len))
+        vocabulary = self._vocabulary()
+        alike = [
+            {w for w, _, _ in process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=_WORD, limit=None)} for word in key.split()
+        ]
+        alike.sort(key=len)
+        if alike and alike[0]:
+            rarest = alike[0]
+            for known in self._keys:
+                words = known.split()
+                if not rarest.isdisjoint(words) and all(not others.isdisjoint(words) for others in alike[1:]):
+                    candidates.add(known)
         best: dict[str, tuple[float, str]] = {}  # entity id -> (score, name)
         for choice in sorted(candidates):
             score = closeness(key, choice)
@@ -192,16 +201,12 @@ class Entities:
                 if entity_id not in best or best[entity_id][0] < score:
                     best[entity_id] = (score, name)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
-        return tuple(name if name == self._by_id[eid].name else f"{name} ({self._by_id[eid].name})" for eid, (_, name) in ranked)
+        return [(score, eid, name) for eid, (score, name) in ranked]
 
-    def _word_index(self) -> tuple[dict[str, set[str]], list[str]]:
-        """Every word of a name key with the keys holding it, and the words as a list (built on the first suggestion)."""
+    def _vocabulary(self) -> list[str]:
+        """Every word of a name key, once (built on the first suggestion)."""
         if self._words is None:
-            index: dict[str, set[str]] = {}
-            for key in self._keys:
-                for word in key.split():
-                    index.setdefault(word, set()).add(key)
-            self._words = (index, list(index))
+            self._words = sorted(set(" ".join(self._keys).split()))
         return self._words
 
     def _coverage(self) -> object:
