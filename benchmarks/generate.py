@@ -105,11 +105,11 @@ GIVEN = [
     ("Ming", "明"),
     ("Chao", "超"),
 ]
-ITEMS = [
-    "Geospatial imagery software specially designed to train deep convolutional neural networks",
-    "Advanced computing integrated circuits above the performance threshold",
-    "Semiconductor manufacturing equipment for logic nodes of 16/14 nm or below",
-    "Software and technology for electronic design automation of GAAFET structures",
+ITEMS = [  # (id, name): the controlled items export rules name, declared once under `items`
+    ("geospatial-imagery-software", "Geospatial imagery software specially designed to train deep convolutional neural networks"),
+    ("advanced-computing-ics", "Advanced computing integrated circuits above the performance threshold"),
+    ("logic-node-equipment", "Semiconductor manufacturing equipment for logic nodes of 16/14 nm or below"),
+    ("gaafet-eda", "Software and technology for electronic design automation of GAAFET structures"),
 ]
 SUFFIX_VARIANTS = {"Co., Ltd.": "CO LTD", "Limited": "LTD", "Inc.": "INC", "Pte. Ltd.": "PTE LTD"}
 
@@ -207,7 +207,8 @@ class Generator:
     def date_value(self, day: dt.date, zone: str | None = None, *, instant: float = 0.0, reported: float = 0.0) -> Any:
         """A day as the format writes it: plain, as an instant in ``zone``, or ``reported`` with a note."""
         if zone is not None and self.chance(instant):
-            return {"at": f"{day.isoformat()}T{self.rng.randint(0, 23):02d}:{self.rng.choice(['00', '01', '15', '30', '59'])}", "tz": zone}
+            # 04:00 or later: the library refuses local times that a DST change skips or repeats (00:00-03:59 in these zones)
+            return {"at": f"{day.isoformat()}T{self.rng.randint(4, 23):02d}:{self.rng.choice(['00', '01', '15', '30', '59'])}", "tz": zone}
         if self.chance(reported):
             return {"date": day.isoformat(), "confidence": "reported", "note": "Only secondary reports give this date."}
         return day.isoformat()
@@ -595,7 +596,7 @@ class Generator:
                 "JP": "Ministry of Economy, Trade and Industry",
             }[jurisdiction]
             items: list[Record] = [
-                {"item": rng.choice(ITEMS), "destinations": rng.choice([["CN", "MO"], ["all except CA"], ["CN", "RU", "IR"]])}
+                {"item": rng.choice(ITEMS)[0], "destinations": rng.choice([["CN", "MO"], ["all except CA"], ["CN", "RU", "IR"]])}
             ]
             targets = items + targets[: rng.choice([0, 0, 1, 2])]
         earlier = self.pick_base(lambda b: b.kind == kind and b.jurisdiction == jurisdiction) if self.chance(0.25) else None
@@ -975,7 +976,8 @@ class Generator:
         self.make_sources()
         self.make_entities()
         self.make_actions()
-        return {"entities": self.entities, "sources": self.sources, "actions": self.actions}
+        items = [{"id": id_, "kind": "item_class", "name": name} for id_, name in ITEMS]
+        return {"entities": self.entities, "sources": self.sources, "items": items, "actions": self.actions}
 
 
 def generate(actions: int, seed: int = 1) -> Record:
@@ -1009,7 +1011,7 @@ def write(document: Record, out: Path, *, part_actions: int = PART_ACTIONS) -> i
         parts = {out.name: document}
     else:
         actions = document["actions"]
-        parts = {"00-entities.yaml": {"entities": document["entities"], "sources": document["sources"]}}
+        parts = {"00-entities.yaml": {"entities": document["entities"], "sources": document["sources"], "items": document["items"]}}
         for n, start in enumerate(range(0, len(actions), part_actions), 1):
             parts[f"actions-{n:02d}.yaml"] = {"actions": actions[start : start + part_actions]}
     blobs = {name: _dump(part) for name, part in parts.items()}

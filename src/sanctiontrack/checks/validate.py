@@ -54,20 +54,22 @@ def validate_read(read: ReadResult, seeds: SeedLibrary) -> Report:
     return Report(tuple(problems), read.dataset, tuple(f.path for f in read.files))
 
 
-def validate(paths: Sequence[str | Path], *, seeds: Sequence[str | Path] = ()) -> Report:
-    """Validate action files or folders of them; never raises for bad data.
+def validate(paths: str | Path | Sequence[str | Path], *, seeds: Sequence[str | Path] = ()) -> Report:
+    """Validate an action file, a folder of them, or several; never raises for bad data.
 
     >>> from sanctiontrack import validate
     >>> import tempfile, pathlib
     >>> bad = pathlib.Path(tempfile.mkdtemp()) / "a.yaml"
     >>> _ = bad.write_text("actions:\\n  - id: x\\n    kind: ban\\n")
+    >>> validate(bad) == validate([bad])
+    True
     >>> problem = validate([bad]).errors[0]
     >>> problem.line, problem.col, problem.record, problem.message.endswith("(got 'ban')")
     (3, 11, 'x', True)
     """
     from ..io.read import paused_gc, read_paths
 
-    resolved = [Path(p) for p in paths]
+    resolved = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
     with paused_gc():
         read = read_paths(resolved)
         library = SeedLibrary(seed_folders(resolved, [Path(s) for s in seeds]))
