@@ -72,7 +72,8 @@ def cli_page(app: typer.Typer, prog: str = "sanctiontrack") -> str:
         "",
         f"`{prog}` is installed with the package. {md(group.help or '')} "
         "Every command takes `--format`; bad input gives one clear line on standard error and exit status 1 "
-        "(usage errors exit 2), never a traceback.",
+        "(usage errors exit 2), never a traceback. A name the data does not know exits 3: it is not covered, "
+        "which is not the same as not restricted (see Coverage in the concepts).",
         "",
         "This page is generated from the program itself at build time.",
         "",

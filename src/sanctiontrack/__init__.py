@@ -73,6 +73,7 @@ if TYPE_CHECKING:  # the names below are imported when first used, so that `impo
         State,
         Status,
     )
+    from .query.coverage import Coverage, ListSnapshot
     from .query.entities import Entities
     from .query.items import Items
     from .query.load import load
@@ -92,6 +93,7 @@ if TYPE_CHECKING:  # the names below are imported when first used, so that `impo
         ScreenMatch,
         ScreenResult,
         Span,
+        Timeline,
         TimelineEvent,
     )
     from .query.tracker import Tracker
@@ -125,6 +127,7 @@ _EXPORTS = {
     "Citation": "query.results",
     "Confidence": "model.dates",
     "ControlledItem": "model.records",
+    "Coverage": "query.coverage",
     "DataError": "model.errors",
     "Dataset": "model.records",
     "DateKind": "model.vocabulary",
@@ -148,6 +151,7 @@ _EXPORTS = {
     "Items": "query.items",
     "Link": "model.records",
     "LinkRelation": "model.vocabulary",
+    "ListSnapshot": "query.coverage",
     "NotOperative": "query.results",
     "Note": "model.records",
     "OfficialList": "model.vocabulary",
@@ -177,6 +181,7 @@ _EXPORTS = {
     "Status": "model.vocabulary",
     "StoreError": "model.errors",
     "Target": "model.records",
+    "Timeline": "query.results",
     "TimelineEvent": "query.results",
     "Tracker": "query.tracker",
     "UnknownActionError": "model.errors",
@@ -221,6 +226,7 @@ __all__ = [
     "Citation",
     "Confidence",
     "ControlledItem",
+    "Coverage",
     "DataError",
     "Dataset",
     "DateKind",
@@ -244,6 +250,7 @@ __all__ = [
     "Items",
     "Link",
     "LinkRelation",
+    "ListSnapshot",
     "NotOperative",
     "Note",
     "OfficialList",
@@ -273,6 +280,7 @@ __all__ = [
     "Status",
     "StoreError",
     "Target",
+    "Timeline",
     "TimelineEvent",
     "Tracker",
     "UnknownActionError",

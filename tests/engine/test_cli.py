@@ -48,10 +48,11 @@ def test_without_a_date_the_cli_says_which_day_it_used() -> None:
     assert "using today" in err
 
 
-def test_unknown_entity_gives_suggestions_and_exit_1() -> None:
+def test_unknown_entity_is_not_covered_with_suggestions_and_exit_3() -> None:
     code, out, err = invoke("restrictions", "Hauwei", "--on", "2020-02-20")
-    assert code == 1
-    assert err.startswith("error: no entity matches 'Hauwei'; did you mean: Huawei")
+    assert code == 3
+    assert err.startswith("error: no entity matches 'Hauwei': the name is in no loaded list or curated record")
+    assert "does not mean not restricted; did you mean: Huawei" in err
     assert "Traceback" not in err and out == ""
 
 
@@ -129,7 +130,7 @@ def test_export_formats() -> None:
     code, out, _ = invoke("export", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert set(data) == {"entities", "sources", "actions", "items"}
+    assert set(data) == {"entities", "sources", "actions", "items", "snapshots"}
     code, out, _ = invoke("export", "--format", "csv", "--what", "entities")
     assert code == 0 and out.splitlines()[0] == "id,name,kind,country,aliases"
 

@@ -1,7 +1,9 @@
 """The ``sanctiontrack`` command: queries on the bundled (or any) data, validation, schema, export.
 
 Every command takes ``--format``; bad input gives one clear line on stderr and exit status 1 (usage
-errors exit 2), never a traceback.
+errors exit 2), never a traceback. A name the data does not know exits 3 (``NOT_COVERED``): it is
+not covered by the data searched, which is not the same as not restricted (with ``--format json``
+the answer is a ``"status": "not_covered"`` object on stdout).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from ..model.errors import DataError, SanctionTrackError
+from ..model.errors import DataError, SanctionTrackError, UnknownEntityError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -75,16 +77,25 @@ DataOpt = Annotated[
 FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")]
 
 
+NOT_COVERED = 3  # exit status for a name in no loaded list or curated record (not covered is not "not restricted")
+
+
 def _fail(message: str, code: int = 1) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
 
 
 @contextmanager
-def _friendly() -> Iterator[None]:
-    """Turn library errors into one line on stderr and exit status 1."""
+def _friendly(fmt: object = None) -> Iterator[None]:
+    """Turn library errors into one line on stderr and exit status 1 (a name the data does not cover: exit 3, JSON with ``-f json``)."""
     try:
         yield
+    except UnknownEntityError as err:
+        if fmt == "json":
+            from ..query.jsonify import not_covered_json
+
+            _print_json(not_covered_json(err))
+        _fail(str(err), NOT_COVERED)
     except DataError as err:
         for problem in err.problems:
             typer.echo(str(problem), err=True)
@@ -141,7 +152,7 @@ def restrictions(
     data: DataOpt = None,
 ) -> None:
     """What restricted NAME on a day (or at an instant), and what did not apply and why; or the verdicts for a file of rows."""
-    with _friendly():
+    with _friendly(fmt):
         if batch is not None:
             if name is not None or on is not None or at is not None or jurisdiction is not None:
                 _fail("--batch reads names and days from the file: give no NAME, --on, --at or --jurisdiction with it", 2)
@@ -209,6 +220,7 @@ def _batch(file: Path, fmt: Fmt, data: Path | None) -> None:
     names: list[str] = []
     days: list[str] = []
     ids: list[str] = []
+    uncovered = 0  # names in no loaded list or curated record
     with _progress(len(rows), "resolving") as advance:
         for count, (line, row) in enumerate(rows, 1):
             if count % 10_000 == 0:
@@ -224,8 +236,9 @@ def _batch(file: Path, fmt: Fmt, data: Path | None) -> None:
                 entity, _ = tracker.entities.resolve(query) if query else (None, None)
             except UnknownEntityError as err:
                 entity = None
+                uncovered += 1
                 errors.append(
-                    f"{shown}:{line}:{columns[0] + 1}: " + (str(err) if len(errors) < _SHOWN_ERRORS else f"no entity matches {query!r}")
+                    f"{shown}:{line}:{columns[0] + 1}: " + (err.short if len(errors) < _SHOWN_ERRORS else f"no entity matches {query!r}")
                 )
             else:
                 if entity is None:
@@ -243,6 +256,8 @@ def _batch(file: Path, fmt: Fmt, data: Path | None) -> None:
         for message in errors[:_SHOWN_ERRORS]:
             typer.echo(message, err=True)
         more = f" ({len(errors) - _SHOWN_ERRORS} more not shown)" if len(errors) > _SHOWN_ERRORS else ""
+        if uncovered:
+            typer.echo(f"{uncovered} name(s) not covered; the data searched: {tracker.coverage.text()}", err=True)
         _fail(f"{len(errors)} bad row(s) in {shown}{more}; nothing was answered")
     verdicts: list[bool] = []
     chunk = 200_000
@@ -332,7 +347,7 @@ def timeline(
     """Every dated event concerning NAME, with whether it was restricted before and after."""
     from ..query.jsonify import timeline_json
 
-    with _friendly():
+    with _friendly(fmt):
         tracker = _tracker(data)
         entity, _ = tracker.entities.resolve(name)
         events = tracker.timeline(entity.id)
@@ -355,7 +370,7 @@ def diff(
     """What came into and went out of force for NAME between two days."""
     from ..query.jsonify import diff_json
 
-    with _friendly():
+    with _friendly(fmt):
         result = _tracker(data).diff(name, start, end)
         if fmt is Fmt.json:
             _print_json(diff_json(result))
@@ -387,13 +402,21 @@ def in_force(
                 f"unknown kind {kind!r}" + (f"; did you mean {hint!r}?" if hint else f" (one of: {', '.join(k.value for k in ActionKind)})")
             )
         day = _today(on, fmt)
-        actions = _tracker(data).in_force(on=day, jurisdiction=jurisdiction, kind=kind, authority=authority)
+        tracker = _tracker(data)
+        actions = tracker.in_force(on=day, jurisdiction=jurisdiction, kind=kind, authority=authority)
         if fmt is Fmt.json:
-            _print_json({"on": day, "actions": [action_ref(a) for a in actions]})
-            return
-        from .render import render_actions
+            from ..model.dates import parse_day
+            from ..query.jsonify import coverage_json
 
-        render_actions(_console(), actions, f"In force on {day}")
+            covered = coverage_json(tracker.coverage, parse_day(day))
+            _print_json({"on": day, "actions": [action_ref(a) for a in actions], "coverage": covered})
+            return
+        from ..model.dates import parse_day
+        from .render import render_actions, render_coverage
+
+        console = _console()
+        render_actions(console, actions, f"In force on {day}")
+        render_coverage(console, tracker.coverage, tracker.coverage.outside(parse_day(day)))
 
 
 @app.command()
@@ -460,14 +483,14 @@ def screen(
             _print_json(screen_json(results, day))
         elif fmt is ScreenFmt.csv:
             writer = csv.writer(sys.stdout, lineterminator="\n")
-            writer.writerow(["query", "rank", "entity", "entity_name", "matched_name", "score", "restricted", "on"])
+            writer.writerow(["query", "rank", "entity", "entity_name", "matched_name", "score", "restricted", "on", "status", "coverage"])
             for result in results:
+                covered = result.coverage.text() if result.coverage is not None else ""
                 if not result.matches:
-                    writer.writerow([result.query, "", "", "", "", "", "", day])
+                    writer.writerow([result.query, "", "", "", "", "", "", day, result.status, covered])
                 for rank, m in enumerate(result.matches, 1):
-                    writer.writerow(
-                        [result.query, rank, m.entity.id, m.entity.name, m.name, f"{m.score:.1f}", str(m.restricted).lower(), day]
-                    )
+                    row = [result.query, rank, m.entity.id, m.entity.name, m.name, f"{m.score:.1f}", str(m.restricted).lower(), day]
+                    writer.writerow([*row, result.status, covered])
         else:
             from .render import render_screen
 

@@ -10,11 +10,13 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model.records import Action, Entity
-from ..query.results import Charge, Citation, Diff, ItemRestrictions, Restrictions, ScreenResult, TimelineEvent
+from ..query.coverage import Coverage, not_found
+from ..query.results import Charge, Citation, Diff, ItemRestrictions, Restrictions, ScreenResult, Timeline, TimelineEvent
 
 __all__ = [
     "render_action",
     "render_actions",
+    "render_coverage",
     "render_diff",
     "render_entities",
     "render_item_restrictions",
@@ -29,7 +31,8 @@ def render_restrictions(console: Console, answer: Restrictions) -> None:
     entity = answer.entity
     via = f" (matched {answer.matched!r})" if answer.matched and answer.matched != entity.name else ""
     verdict = Text("RESTRICTED", style="bold red") if answer.restricted else Text("not restricted", style="bold green")
-    console.print(Text.assemble(f"{entity.name} [{entity.id}]{via} on {answer.when}: ", verdict))
+    scope = "" if answer.restricted or answer.coverage is None else " in the data covered (below)"
+    console.print(Text.assemble(f"{entity.name} [{entity.id}]{via} on {answer.when}: ", verdict, scope))
     if answer.restrictions:
         console.print(Text(f"\nOperative restrictions ({len(answer.restrictions)})", style="bold"))
     for r in answer.restrictions:
@@ -46,6 +49,15 @@ def render_restrictions(console: Console, answer: Restrictions) -> None:
     _charges(console, answer.charges)
     if not answer.restrictions and not answer.not_operative and not answer.charges:
         console.print("No action in the data concerns this entity on that day.")
+    render_coverage(console, answer.coverage, answer.outside)
+
+
+def render_coverage(console: Console, coverage: Coverage | None, outside: str | None = None) -> None:
+    """The line every answer ends with: what data it covers (and a warning when the time asked lies outside it)."""
+    if outside:
+        console.print(Text(f"\nNote: {outside}.", style="bold yellow"), highlight=False)
+    if coverage is not None:
+        console.print(Text(("" if outside else "\n") + coverage.line(), style="dim"), highlight=False)
 
 
 def _charges(console: Console, charges: Sequence[Charge]) -> None:
@@ -80,6 +92,7 @@ def render_item_restrictions(console: Console, answer: ItemRestrictions) -> None
         console.print(Padding(f"{n.reason.value}: {n.explanation}", (0, 0, 0, 4)), highlight=False)
     if not answer.restrictions and not answer.not_operative:
         console.print("No action in the data controls this item on that day.")
+    render_coverage(console, answer.coverage, answer.outside)
 
 
 def _sources(console: Console, citations: Sequence[Citation]) -> None:
@@ -103,6 +116,8 @@ def render_timeline(console: Console, entity: Entity, events: Sequence[TimelineE
             state += "\ncharged (" + ", ".join(e.charged) + ")"
         table.add_row(e.date, e.label, f"{e.description}\n[{e.action.id}]", state)
     console.print(table)
+    if isinstance(events, Timeline):
+        render_coverage(console, events.coverage)
 
 
 def render_diff(console: Console, diff: Diff) -> None:
@@ -120,6 +135,7 @@ def render_diff(console: Console, diff: Diff) -> None:
             console.print(table)
     if diff.events:
         render_timeline(console, diff.entity, diff.events)
+    render_coverage(console, diff.coverage, diff.outside)
 
 
 def render_actions(console: Console, actions: Sequence[Action], title: str) -> None:
@@ -190,7 +206,7 @@ def render_screen(console: Console, results: Sequence[ScreenResult], day: str) -
     table.add_column("restricted")
     for r in results:
         if not r.matches:
-            table.add_row(r.query, "—", "", "")
+            table.add_row(r.query, "— no match in the data covered", "", "not covered")
         for m in r.matches:
             table.add_row(
                 r.query,
@@ -199,6 +215,14 @@ def render_screen(console: Console, results: Sequence[ScreenResult], day: str) -
                 _yes(m.restricted),
             )
     console.print(table)
+    coverage = next((r.coverage for r in results if r.coverage is not None), None)
+    missed = sum(1 for r in results if not r.matches)
+    if missed:
+        console.print(f"{missed} name(s) with {not_found(None)}.", highlight=False)
+    if coverage is not None:
+        from ..model.dates import parse_day
+
+        render_coverage(console, coverage, coverage.outside(parse_day(day)))
 
 
 def _yes(flag: bool) -> str:

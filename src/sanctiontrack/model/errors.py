@@ -149,17 +149,40 @@ class DataError(SanctionTrackError, ValueError):
 
 
 class UnknownEntityError(SanctionTrackError, LookupError):
-    """No entity matches a name or id; ``suggestions`` holds the closest names, best first.
+    """No entity matches a name or id: the name is *not covered* by the data, which is not "not restricted".
+
+    ``suggestions`` holds the closest names, best first (none when no name is close); ``coverage``
+    what data was searched (a tracker's :class:`~sanctiontrack.query.coverage.Coverage`, whose text
+    the message names).
 
     >>> str(UnknownEntityError("Hauwei", ("Huawei", "Hytera")))
     "no entity matches 'Hauwei'; did you mean: Huawei, Hytera?"
+    >>> str(UnknownEntityError("Acme Widgets", (), coverage="curated data 2018-04-16 to 2024-12-03"))
+    "no entity matches 'Acme Widgets': the name is in no loaded list or curated record (searched: curated data 2018-04-16 to \
+2024-12-03); not covered, which does not mean not restricted; no close name"
     """
 
-    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, query: str, suggestions: Sequence[str] = (), *, coverage: object = None) -> None:
         self.query = query
         self.suggestions: tuple[str, ...] = tuple(suggestions)
+        self.coverage = coverage
         hint = f"; did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"no entity matches {query!r}{hint}")
+        if coverage is None:
+            super().__init__(f"no entity matches {query!r}{hint}")
+            return
+        searched = f": the name is in no loaded list or curated record (searched: {coverage})"
+        searched += "; not covered, which does not mean not restricted"
+        super().__init__(f"no entity matches {query!r}{searched}{hint or '; no close name'}")
+
+    @property
+    def short(self) -> str:
+        """The message without the data searched, for one row of many (a batch names the data once).
+
+        >>> UnknownEntityError("Acme Widgets", (), coverage="curated data").short
+        "no entity matches 'Acme Widgets' (not covered, which does not mean not restricted); no close name"
+        """
+        hint = f"; did you mean: {', '.join(self.suggestions)}?" if self.suggestions else "; no close name"
+        return f"no entity matches {self.query!r} (not covered, which does not mean not restricted){hint}"
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -2,14 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from ..model.errors import UnknownEntityError
 from ..model.names import name_key
 from ..model.records import Entity
 from .results import EntityMatch
 
-__all__ = ["Entities"]
+__all__ = ["SUGGEST_CUTOFF", "Entities", "closeness"]
+
+#: The lowest :func:`closeness` (0–100) of a name offered as "did you mean".
+SUGGEST_CUTOFF = 80.0
+_CANDIDATES = 200  # at most this many names alike as a whole are scored per suggestion
+_WORD = 80.0  # the lowest similarity of a typed word to a word of the name for it to count as that word
+
+
+def closeness(typed: str, known: str) -> float:
+    """How close a typed name key is to a known one (0–100), for suggestions.
+
+    The higher of the whole keys' similarity (rapidfuzz's ``ratio``: misspellings) and, when every
+    typed word is like a word of the known name (``ratio`` at least 80), their similarity weighted by
+    length, times 0.95 (a shorter form of the name ranks below a misspelling of all of it).
+
+    >>> round(closeness("hauwei", "huawei")), round(closeness("hikvison digital", "hangzhou hikvision digital technology"))
+    (83, 92)
+    >>> round(closeness("smic", "qq music")), round(closeness("bytedanse", "dan")), round(closeness("acme widgets", "widgets"))
+    (50, 50, 74)
+    """
+    from rapidfuzz import fuzz
+
+    whole = float(fuzz.ratio(typed, known))
+    words = known.split()
+    typed_words = typed.split()
+    if not words or not typed_words:
+        return whole
+    scores = [max(fuzz.ratio(w, k) for k in words) for w in typed_words]
+    if min(scores) < _WORD:
+        return whole
+    covered = sum(s * len(w) for s, w in zip(scores, typed_words, strict=True)) / sum(len(w) for w in typed_words)
+    return max(whole, covered * 0.95)
 
 
 class Entities:
@@ -36,12 +67,16 @@ class Entities:
         self._by_key: Mapping[str, list[tuple[int, str, str]]] = by_key
         self._key_list: list[str] | None = None
         self._cache: dict[str, tuple[Entity, str]] = {}
+        self._covered: Callable[[], object] | None = None  # the tracker's coverage, named in the error for an unknown name
+        self._words: list[str] | None = None
 
     @classmethod
     def _over(cls, by_id: Mapping[str, Entity], by_key: Mapping[str, list[tuple[int, str, str]]]) -> Entities:
         """Entities over ready-made indexes (a compiled store's), read when asked."""
         self = cls.__new__(cls)
         self._by_id, self._by_key, self._key_list, self._cache = by_id, by_key, None, {}
+        self._covered = None
+        self._words = None
         return self
 
     @property
@@ -63,7 +98,7 @@ class Entities:
         try:
             return self._by_id[entity_id]
         except KeyError:
-            raise UnknownEntityError(entity_id, self.suggest(entity_id)) from None
+            raise UnknownEntityError(entity_id, self.suggest(entity_id), coverage=self._coverage()) from None
 
     def get(self, entity_id: str) -> Entity | None:
         """The entity with this id, or None."""
@@ -90,7 +125,7 @@ class Entities:
         else:
             matches = self._by_key.get(name_key(query)) if isinstance(query, str) else None
             if not matches:
-                raise UnknownEntityError(str(query), self.suggest(str(query)))
+                raise UnknownEntityError(str(query), self.suggest(str(query)), coverage=self._coverage())
             _, entity_id, name = matches[0]
             found = (self._by_id[entity_id], name)
         if len(self._cache) < 100_000:
@@ -120,9 +155,62 @@ class Entities:
         ranked = sorted(scored.values(), key=lambda m: (-m.score, -fuzz.ratio(key, name_key(m.name)), m.entity.id))
         return tuple(ranked[:limit])
 
-    def suggest(self, text: str, limit: int = 5) -> tuple[str, ...]:
-        """Names close to ``text``, best first, for "did you mean" messages."""
-        return tuple(f"{m.name}" if m.name == m.entity.name else f"{m.name} ({m.entity.name})" for m in self.search(text, limit, 50.0))
+    def suggest(self, text: str, limit: int = 5, cutoff: float = SUGGEST_CUTOFF) -> tuple[str, ...]:
+        """Names close to ``text``, best first, for "did you mean" messages; none when no name scores ``cutoff`` (0–100).
+
+        A name is close when the whole names are alike (a misspelling: ``Hauwei``), or when every
+        word typed is, spelt right or nearly, a word of the name (a shorter form: ``Hikvison
+        Digital``); see :func:`closeness`. A name that only shares some letters with the text, or
+        only one of its words, is not offered (``SMIC`` never suggests ``QQ Music``).
+
+        >>> from sanctiontrack import load
+        >>> load().entities.suggest("Hauwei")[0]
+        'Huawei (Huawei Technologies Co., Ltd.)'
+        >>> load().entities.suggest("Acme Widgets")
+        ()
+        """
+        found = self._close(text, limit, cutoff)
+        return tuple(name if name == self._by_id[eid].name else f"{name} ({self._by_id[eid].name})" for _, eid, name in found)
+
+    def _close(self, text: str, limit: int, cutoff: float) -> list[tuple[float, str, str]]:
+        """The entities with a name close to ``text`` as (closeness, entity id, name), best first."""
+        from rapidfuzz import fuzz, process  # imported here: plain lookups do not need it
+
+        key = name_key(text)
+        if not key:
+            return []
+        # Candidates: names alike as a whole, and names holding a word like each typed word
+        candidates = {c for c, _, _ in process.extract(key, self._keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=_CANDIDATES)}
+        vocabulary = self._vocabulary()
+        alike = [
+            {w for w, _, _ in process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=_WORD, limit=None)} for word in key.split()
+        ]
+        alike.sort(key=len)
+        if alike and alike[0]:
+            rarest = alike[0]
+            for known in self._keys:
+                words = known.split()
+                if not rarest.isdisjoint(words) and all(not others.isdisjoint(words) for others in alike[1:]):
+                    candidates.add(known)
+        best: dict[str, tuple[float, str]] = {}  # entity id -> (score, name)
+        for choice in sorted(candidates):
+            score = closeness(key, choice)
+            if score < cutoff:
+                continue
+            for _, entity_id, name in self._by_key[choice]:
+                if entity_id not in best or best[entity_id][0] < score:
+                    best[entity_id] = (score, name)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+        return [(score, eid, name) for eid, (score, name) in ranked]
+
+    def _vocabulary(self) -> list[str]:
+        """Every word of a name key, once (built on the first suggestion)."""
+        if self._words is None:
+            self._words = sorted(set(" ".join(self._keys).split()))
+        return self._words
+
+    def _coverage(self) -> object:
+        return self._covered() if self._covered is not None else None
 
     def _named(self, key: str) -> list[tuple[int, str, str]]:
         """The entities a normalized key names, by a name or alias (ids left out): for screening."""

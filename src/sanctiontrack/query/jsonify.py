@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pendulum
+
 from ..io.dump import dump_destinations
+from ..model.dates import parse_day
+from ..model.errors import UnknownEntityError
 from ..model.records import Action, ControlledItem, Entity, Link
+from .coverage import Coverage, not_found
 from .results import (
     CarveOut,
     Charge,
@@ -16,20 +21,53 @@ from .results import (
     Restriction,
     Restrictions,
     ScreenResult,
+    Timeline,
     TimelineEvent,
 )
 
 __all__ = [
     "action_ref",
     "charge_json",
+    "coverage_json",
     "diff_json",
     "entity_json",
     "item_json",
     "item_restrictions_json",
+    "not_covered_json",
     "restrictions_json",
     "screen_json",
     "timeline_json",
 ]
+
+
+def coverage_json(coverage: Coverage | None, *when: pendulum.Date | pendulum.DateTime | None) -> dict[str, Any] | None:
+    """What data an answer covers, as plain data; with the time(s) asked, whether they lie ``before``, ``after`` or ``within`` it.
+
+    ``outside`` words why a time lies outside (None when every time asked lies within).
+    """
+    if coverage is None:
+        return None
+    out = coverage.to_plain()
+    asked = [w for w in when if w is not None]
+    if asked:
+        positions = [coverage.position(w) for w in asked]
+        out["position"] = next((p for p in positions if p != "within"), "within")
+        notes = [n for n in (coverage.outside(w) for w in asked) if n]
+        out["outside"] = "; ".join(dict.fromkeys(notes)) or None
+    return out
+
+
+def not_covered_json(error: UnknownEntityError) -> dict[str, Any]:
+    """A name the data does not know, as plain data: status ``not_covered`` (never "not restricted"), the data searched, suggestions."""
+    coverage = error.coverage if isinstance(error.coverage, Coverage) else None
+    return {
+        "status": "not_covered",
+        "query": error.query,
+        "restricted": None,
+        "message": str(error),
+        "suggestions": list(error.suggestions),
+        "coverage": coverage_json(coverage),
+    }
 
 
 def entity_json(entity: Entity) -> dict[str, Any]:
@@ -158,10 +196,12 @@ def restrictions_json(answer: Restrictions) -> dict[str, Any]:
         "matched": answer.matched,
         "on": answer.on.to_date_string() if answer.on is not None else None,
         "at": answer.at.isoformat() if answer.at is not None else None,
+        "status": answer.status,
         "restricted": answer.restricted,
         "restrictions": [_restriction(r, answer.matched) for r in answer.restrictions],
         "not_operative": [_not_operative(n) for n in answer.not_operative],
         "charges": [charge_json(c) for c in answer.charges],
+        "coverage": coverage_json(answer.coverage, answer.when),
     }
 
 
@@ -174,15 +214,17 @@ def item_restrictions_json(answer: ItemRestrictions) -> dict[str, Any]:
         "from": answer.origin,
         "on": answer.on.to_date_string() if answer.on is not None else None,
         "at": answer.at.isoformat() if answer.at is not None else None,
+        "status": "restricted" if answer.restricted else "not_restricted",
         "restricted": answer.restricted,
         "restrictions": [_restriction(r, None) for r in answer.restrictions],
         "not_operative": [_not_operative(n) for n in answer.not_operative],
+        "coverage": coverage_json(answer.coverage, answer.when),
     }
 
 
 def timeline_json(entity: Entity, events: tuple[TimelineEvent, ...]) -> dict[str, Any]:
-    """An entity's timeline as plain data."""
-    return {
+    """An entity's timeline as plain data (with its ``coverage`` when ``events`` is a :class:`Timeline`)."""
+    out: dict[str, Any] = {
         "entity": entity_json(entity),
         "events": [
             {
@@ -202,6 +244,9 @@ def timeline_json(entity: Entity, events: tuple[TimelineEvent, ...]) -> dict[str
             for e in events
         ],
     }
+    if isinstance(events, Timeline):
+        out["coverage"] = coverage_json(events.coverage)
+    return out
 
 
 def diff_json(diff: Diff) -> dict[str, Any]:
@@ -217,16 +262,21 @@ def diff_json(diff: Diff) -> dict[str, Any]:
             {"action": c.action.id, "title": c.action.title, "explanation": c.explanation} for c in diff.went_out_of_force
         ],
         "events": timeline_json(diff.entity, diff.events)["events"],
+        "coverage": coverage_json(diff.coverage, diff.start, diff.end),
     }
 
 
 def screen_json(results: tuple[ScreenResult, ...], on: str) -> dict[str, Any]:
-    """Screening results as plain data."""
+    """Screening results as plain data: each name's ``status`` tells a clean result from ``not_covered`` (no match in the data)."""
+    coverage = next((r.coverage for r in results if r.coverage is not None), None)
     return {
         "on": on,
+        "coverage": coverage_json(coverage, parse_day(on)),
         "results": [
             {
                 "query": r.query,
+                "status": r.status,
+                "note": not_found(coverage) if r.status == "not_covered" else None,
                 "hit": r.hit,
                 "matches": [
                     {

@@ -221,14 +221,14 @@ def load(path: str | Path | None = None, *, cache: bool = True, official: bool =
         return open_store(given)
     paths = [given if given is not None else bundled_data()]
     if not cache:
-        return Tracker(_validated(paths, official))
+        return _parsed(paths, official)
     folder = cache_dir()
     try:
         inputs = _inputs(paths, official)
         fast, listing = _survey(inputs)
         ref = folder / f"{fast}.ref"
     except OSError:
-        return Tracker(_validated(paths, official))
+        return _parsed(paths, official)
     pointed = _read_ref(ref)
     if pointed is not None:
         tracker = _open_cached(folder / f"{pointed}{_SUFFIX}", pointed, listing)
@@ -237,11 +237,11 @@ def load(path: str | Path | None = None, *, cache: bool = True, official: bool =
     try:
         key = _content_key(inputs)
     except OSError:
-        return Tracker(_validated(paths, official))
+        return _parsed(paths, official, inputs)
     target = folder / f"{key}{_SUFFIX}"
     tracker = _open_cached(target, key, listing)
     if tracker is None:
-        tracker = Tracker(_validated(paths, official))
+        tracker = _parsed(paths, official, inputs)
         if not _save(tracker, target, key, listing):
             return tracker
     with contextlib.suppress(OSError):
@@ -258,7 +258,7 @@ def build_store(path: str | Path | None = None, *, output: Path | None = None) -
     inputs = _inputs(paths)
     key = _content_key(inputs)
     fast, listing = _survey(inputs)
-    tracker = Tracker(_validated(paths))
+    tracker = _parsed(paths, True, inputs)
     target = output if output is not None else cache_dir() / f"{key}{_SUFFIX}"
     write_store(tracker, target, key, listing)
     if output is None:
@@ -276,7 +276,8 @@ def write_store(tracker: Tracker, target: Path, key: str, listing: Sequence[list
         raise ValueError("a tracker opened from a store is written already")
 
     tracker._build_all()
-    meta = {"inputs": list(listing), "library": _version(), "python": sys.version.split()[0], "byteorder": sys.byteorder}
+    meta: dict[str, Any] = {"inputs": list(listing), "library": _version(), "python": sys.version.split()[0], "byteorder": sys.byteorder}
+    meta["coverage"] = tracker.coverage.to_plain()  # answers from the store say what they cover without decoding records
     assert tracker._daily is not None
     build(target, key, meta, tracker.dataset, tracker.engine, tracker._daily, tracker.entities._by_key)
 
@@ -332,7 +333,18 @@ def prune(folder: Path, *, keep: Path | None = None, count: int = KEEP) -> list[
     return removed
 
 
-def _validated(paths: list[Path], official: bool = True) -> Dataset:
+def _parsed(paths: list[Path], official: bool = True, inputs: Sequence[Input] | None = None) -> Tracker:
+    """A tracker over the files parsed and validated, knowing which data files it was read from (for its coverage)."""
+    curated: list[Dataset] = []
+    dataset = _validated(paths, official, curated)
+    try:
+        found = inputs if inputs is not None else _inputs(paths, official)
+    except OSError:
+        found = []
+    return Tracker(dataset, files=[name for role, name, _ in found if role == "data"], curated=curated[0] if curated else None)
+
+
+def _validated(paths: list[Path], official: bool = True, curated: list[Dataset] | None = None) -> Dataset:
     from ..checks.validate import validate_read
     from ..io.read import paused_gc, read_paths
     from ..io.seeds import SeedLibrary
@@ -343,6 +355,8 @@ def _validated(paths: list[Path], official: bool = True) -> Dataset:
     if report.errors:
         raise DataError(report.errors)
     dataset = report.dataset
+    if curated is not None:
+        curated.append(dataset)  # the records as curated, before any list is imported (for the coverage)
     if not official or not any(s.file for s in dataset.snapshots):
         return dataset
     from ..io.importers.registry import import_snapshots

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Protocol
 
 import attrs
@@ -10,6 +11,7 @@ import pendulum
 from ..model.dates import DateValue
 from ..model.records import Action, ControlledItem, Entity, Evidence, Link, Prohibition, Source, Target
 from ..model.vocabulary import Basis, ChangeKind, DateKind, Reason, SpanState, State, Status
+from .coverage import Coverage
 
 __all__ = [
     "ActionHistory",
@@ -18,6 +20,7 @@ __all__ = [
     "Change",
     "Charge",
     "Citation",
+    "Coverage",
     "Diff",
     "EntityMatch",
     "ItemRestrictions",
@@ -29,6 +32,7 @@ __all__ = [
     "ScreenResult",
     "Span",
     "Status",
+    "Timeline",
     "TimelineEvent",
 ]
 
@@ -170,13 +174,16 @@ class Restrictions:
     the same span of days.
 
     Answers compare by what they say (entity, time, jurisdiction, verdict and explanation), and a
-    pickled or copied answer carries its explanation with it.
+    pickled or copied answer carries its explanation with it. ``coverage`` says what data the answer
+    covers (it travels with a pickled answer but takes no part in comparisons); ``outside`` flags a
+    time before or after it.
     """
 
     _source: _Source = attrs.field(repr=False, alias="source")
     when: pendulum.Date | pendulum.DateTime
     matched: str | None
     jurisdiction: str | None = None
+    coverage: Coverage | None = attrs.field(default=None, repr=False)
 
     # Comparison and pickling are written out because the explanation is computed on demand from a
     # shared source: attrs would compare (and pickle) the source object, not what the answer says.
@@ -202,7 +209,17 @@ class Restrictions:
 
     def __reduce__(self) -> tuple[object, ...]:
         settled = _Fixed(self.entity, self.restricted, (self.restrictions, self.not_operative), self.charges)
-        return (Restrictions, (settled, self.when, self.matched, self.jurisdiction))
+        return (Restrictions, (settled, self.when, self.matched, self.jurisdiction, self.coverage))
+
+    @property
+    def status(self) -> str:
+        """``restricted`` or ``not_restricted`` (in the data covered); a name the data does not know raises instead."""
+        return "restricted" if self.restricted else "not_restricted"
+
+    @property
+    def outside(self) -> str | None:
+        """Why the time asked lies before or after what the data covers, or None when it lies within."""
+        return self.coverage.outside(self.when) if self.coverage is not None else None
 
     @property
     def entity(self) -> Entity:
@@ -260,6 +277,12 @@ class ItemRestrictions:
     restrictions: tuple[Restriction, ...]
     not_operative: tuple[NotOperative, ...]
     jurisdiction: str | None = None
+    coverage: Coverage | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def outside(self) -> str | None:
+        """Why the time asked lies before or after what the data covers, or None when it lies within."""
+        return self.coverage.outside(self.when) if self.coverage is not None else None
 
     @property
     def item(self) -> ControlledItem:
@@ -305,6 +328,24 @@ class TimelineEvent:
         return f"prohibition {self.event.value}" if self.prohibition is not None else self.event.value
 
 
+class Timeline(tuple[TimelineEvent, ...]):
+    """An entity's (or an item's) dated events, oldest first: a tuple of :class:`TimelineEvent` that also says what data it covers.
+
+    >>> Timeline((), None).coverage is None, Timeline(()) == ()
+    (True, True)
+    """
+
+    coverage: Coverage | None
+
+    def __new__(cls, events: Iterable[TimelineEvent], coverage: Coverage | None = None) -> Timeline:
+        self = super().__new__(cls, events)
+        self.coverage = coverage
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Timeline, (tuple(self), self.coverage))
+
+
 @attrs.frozen(slots=True)
 class Change:
     """An action that came into or went out of force for an entity between two days."""
@@ -326,6 +367,15 @@ class Diff:
     came_into_force: tuple[Change, ...]
     went_out_of_force: tuple[Change, ...]
     events: tuple[TimelineEvent, ...]
+    coverage: Coverage | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def outside(self) -> str | None:
+        """Why either day lies before or after what the data covers, or None when both lie within."""
+        if self.coverage is None:
+            return None
+        notes = [n for n in (self.coverage.outside(self.start), self.coverage.outside(self.end)) if n]
+        return "; ".join(dict.fromkeys(notes)) or None
 
 
 @attrs.frozen(slots=True)
@@ -369,12 +419,23 @@ class ScreenMatch:
 
 @attrs.frozen(slots=True)
 class ScreenResult:
-    """The best matches for one screened name."""
+    """The best matches for one screened name, and what data they were sought in.
+
+    ``status`` tells a clean result from a name the data does not cover: ``restricted`` (a match
+    was restricted on the day), ``not_restricted`` (matches, none restricted) or ``not_covered`` (no
+    match in the data covered: not the same as not restricted).
+    """
 
     query: str
     matches: tuple[ScreenMatch, ...]
+    coverage: Coverage | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def hit(self) -> bool:
         """True if any match was restricted on the day asked."""
         return any(m.restricted for m in self.matches)
+
+    @property
+    def status(self) -> str:
+        """``restricted``, ``not_restricted`` (matched, none restricted) or ``not_covered`` (no match in the data covered)."""
+        return "restricted" if self.hit else "not_restricted" if self.matches else "not_covered"

@@ -21,6 +21,7 @@ from ..model.names import did_you_mean, name_key
 from ..model.records import Action, ControlledItem, Dataset, Entity, Link, Snapshot, Source
 from ..model.vocabulary import ActionKind, Basis, ChangeKind, DateKind, Reason, SpanState
 from ..screen.score import Screener
+from .coverage import Coverage, coverage_of
 from .entities import Entities
 from .explain import Explainer
 from .items import Items
@@ -36,6 +37,7 @@ from .results import (
     ScreenMatch,
     ScreenResult,
     Span,
+    Timeline,
     TimelineEvent,
     _Fixed,
 )
@@ -127,11 +129,17 @@ class Tracker:
     True
     """
 
-    def __init__(self, dataset: Dataset) -> None:
+    _files: tuple[str, ...]  # the data files read, named in the coverage
+    _curated: Dataset | None  # the records as curated, before lists were imported (None: every record is curated)
+
+    def __init__(self, dataset: Dataset, *, files: Sequence[str] = (), curated: Dataset | None = None) -> None:
         self._store: Store | None = None
         self._reset()
+        self._files = tuple(files)
+        self._curated = curated
         self._adopt(dataset)
         self.entities = Entities(dataset.entities)
+        self.entities._covered = lambda: self.coverage
 
     @classmethod
     def _open(cls, store: Store) -> Tracker:
@@ -142,6 +150,7 @@ class Tracker:
         tracker._store = store
         tracker._reset()
         tracker.entities = Entities._over(EntitiesById(store), NamesByKey(store))
+        tracker.entities._covered = lambda: tracker.coverage
         return tracker
 
     def _reset(self) -> None:
@@ -158,6 +167,9 @@ class Tracker:
         self._locals: dict[str, tuple[Engine, Explainer]] = {}
         self._items: Items | None = None
         self._day_keys: tuple[Any, Any, dict[str, int]] | None = None
+        self._coverage: Coverage | None = None
+        self._files = ()
+        self._curated = None
 
     def _adopt(self, dataset: Dataset) -> None:
         with paused_gc():
@@ -189,6 +201,29 @@ class Tracker:
             self._whole()
         assert self._dataset is not None
         return self._dataset
+
+    @property
+    def coverage(self) -> Coverage:
+        """What data the answers cover: the curated files and their span of dates, and each official-list snapshot.
+
+        Every answer carries it. From a store it is read from the store's header, not from the records.
+
+        >>> from sanctiontrack import load
+        >>> load().coverage.actions > 50
+        True
+        """
+        if self._coverage is None:
+            store = self._store
+            found = None
+            if store is not None and "coverage" in store.meta:
+                try:
+                    found = Coverage.from_plain(store.meta["coverage"])
+                except ValueError as exc:
+                    raise store.damaged(str(exc)) from None
+            if found is None:
+                found = coverage_of(self.dataset, self._files, self._curated)
+            self._coverage = found
+        return self._coverage
 
     @property
     def engine(self) -> Engine:
@@ -340,7 +375,8 @@ class Tracker:
                 day = None
             if day is None:
                 day = self._day(on)
-            return Restrictions(hit[0], day, hit[1])
+            coverage = self._coverage
+            return Restrictions(hit[0], day, hit[1], None, coverage if coverage is not None else self.coverage)
         if (on is None) == (at is None):
             raise QueryError("give exactly one of 'on' (a day) or 'at' (an instant)")
         found, matched = self.entities.resolve(entity)
@@ -351,13 +387,14 @@ class Tracker:
             items = engine.evaluate(found.id, lambda tz: (point, point + 1), jurisdiction)
             parts = explainer.explain(found.id, items)
             charges = self._charges(found.id, lambda tz: (point, point + 1), jurisdiction)
-            return Restrictions(_Fixed(found, any(i.operative for i in items), parts, charges), instant, matched, jurisdiction)
+            fixed = _Fixed(found, any(i.operative for i in items), parts, charges)
+            return Restrictions(fixed, instant, matched, jurisdiction, self.coverage)
         day = self._day(on)
         ordinal = day.toordinal()
         items = engine.evaluate(found.id, lambda tz: day_window(ordinal, tz), jurisdiction)
         parts = explainer.explain(found.id, items)
         charges = self._charges(found.id, lambda tz: day_window(ordinal, tz), jurisdiction)
-        return Restrictions(_Fixed(found, any(i.operative for i in items), parts, charges), day, matched, jurisdiction)
+        return Restrictions(_Fixed(found, any(i.operative for i in items), parts, charges), day, matched, jurisdiction, self.coverage)
 
     def _charges(self, entity_id: str, window: Callable[[str], tuple[int, int]], jurisdiction: str | None = None) -> tuple[Charge, ...]:
         """The cases in which ``entity_id`` was a named defendant in the window (by the engine's charge periods)."""
@@ -436,7 +473,9 @@ class Tracker:
         explainer = self._explainer
         assert explainer is not None  # built with self.engine
         restrictions, others = explainer.explain_item(by_id, raw, destination, origin)
-        return ItemRestrictions(found, matched, destination, origin, when, bool(restrictions), restrictions, others, jurisdiction)
+        return ItemRestrictions(
+            found, matched, destination, origin, when, bool(restrictions), restrictions, others, jurisdiction, self.coverage
+        )
 
     @staticmethod
     def _country(name: str, value: object) -> str:
@@ -447,7 +486,7 @@ class Tracker:
         except ValueError as exc:
             raise QueryError(f"'{name}': {exc}") from None
 
-    def item_timeline(self, query: str, *, to: str, from_: str | None = None) -> tuple[TimelineEvent, ...]:
+    def item_timeline(self, query: str, *, to: str, from_: str | None = None) -> Timeline:
         """Dated events of the actions controlling item ``query``, with whether an export to ``to`` was restricted before and after.
 
         >>> from sanctiontrack import load
@@ -480,7 +519,7 @@ class Tracker:
                     pid,
                 )
             )
-        return tuple(events)
+        return Timeline(events, self.coverage)
 
     def _remember(self, query: str) -> tuple[_EntityAnswers, str, tuple[int, ...]]:
         """Resolve a name once; later queries with the same text go straight to the entity's index."""
@@ -625,7 +664,7 @@ class Tracker:
 
     # -- histories ---------------------------------------------------------------------------
 
-    def timeline(self, entity: str) -> tuple[TimelineEvent, ...]:
+    def timeline(self, entity: str) -> Timeline:
         """Dated events concerning ``entity``, oldest first, with the state before and after each.
 
         >>> from sanctiontrack import load
@@ -664,7 +703,7 @@ class Tracker:
                     tuple(c.action.id for c in after.charges),
                 )
             )
-        return tuple(events)
+        return Timeline(events, self.coverage)
 
     @staticmethod
     def _dated(engine: Engine, aids: Iterable[str]) -> list[tuple[int, str, DateKind, str | None, Action, str]]:
@@ -777,7 +816,7 @@ class Tracker:
             if aid not in new
         )
         events = tuple(e for e in self.timeline(before.entity.id) if first < e.day <= last)
-        return Diff(before.entity, first, last, before.restricted, after.restricted, came, went, events)
+        return Diff(before.entity, first, last, before.restricted, after.restricted, came, went, events, self.coverage)
 
     def in_force(
         self,
@@ -851,7 +890,7 @@ class Tracker:
                 ScreenMatch(self.entities[entity_id], name, score, self._restricted_on(entity_id, day))
                 for entity_id, (score, _, name) in ranked
             )
-            results.append(ScreenResult(query, matches))
+            results.append(ScreenResult(query, matches, self.coverage))
         return tuple(results)
 
     def _restricted_on(self, entity_id: str, day: pendulum.Date) -> bool:
