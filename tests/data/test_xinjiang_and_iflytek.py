@@ -8,7 +8,7 @@ from sanctiontrack import Reason
 from tests.data.facts import assert_exempted, assert_not_applied, assert_not_exempted, assert_not_restricted, assert_restricted, tracker
 
 LISTING = "us-bis-2019-xinjiang-entity-list"
-COMPANIES = ["iFlyTek", "SenseTime", "Hikvision", "Dahua", "Megvii", "Yitu", "Meiya Pico", "Yixin"]
+COMPANIES = ["iFlyTek", "SenseTime", "Hikvision", "Dahua", "Megvii", "Yitu Technologies", "Meiya Pico", "Yixin"]
 
 
 def test_iflytek_announced_then_effective() -> None:

@@ -54,8 +54,8 @@ def _unavailable(reason: str) -> None:
 
 @pytest.fixture(scope="session")
 def tracker() -> sanctiontrack.Tracker:
-    """The bundled dataset, as the site generator sees it."""
-    return sanctiontrack.load()
+    """The bundled dataset as the site generator sees it: the curated records (no page per listed party)."""
+    return sanctiontrack.load(official=False)
 
 
 @pytest.fixture(scope="session")

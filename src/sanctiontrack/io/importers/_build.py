@@ -156,6 +156,7 @@ class Builder:
         self._curated_by_id = {e.id: e for e in self.curated.entities}
         self._curated_action_ids = {a.id for a in self.curated.actions}
         self._rules: list[_Rule] = []
+        self._pages: dict[tuple[int, int], list[Action]] = {}
         self._keys: dict[str, str] = {}
         self._near: dict[tuple[object, ...], list[_Group]] = {}
         self._index_curated()
@@ -175,6 +176,8 @@ class Builder:
                 self._curated_names.setdefault(name_key(name), set()).add(entity.id)
         for action in self.curated.actions:
             for instrument in action.instruments:
+                for page in fr_citations(instrument.value):  # any instrument naming a page (a rule whose first page is unknown)
+                    self._pages.setdefault(page, []).append(action)
                 if instrument.type is InstrumentType.FR_CITATION:
                     found = fr_citations(instrument.value)
                     if found:
@@ -237,9 +240,10 @@ class Builder:
         curated_id = self._curated_rows.get(party.row_id)
         how = "row id"
         if curated_id is None:
-            candidates = set()
-            for name in (party.name, *party.alt_names):
-                candidates |= self._curated_names.get(self._key(name), set())
+            candidates = set(self._curated_names.get(self._key(party.name), set()))
+            if not candidates:  # the list's own name first: an a.k.a. (``CHINA MOBILE``) may be shared by a group
+                for name in party.alt_names:
+                    candidates |= self._curated_names.get(self._key(name), set())
             if len(candidates) == 1:
                 curated_id = next(iter(candidates))
                 how = "name"
@@ -333,15 +337,15 @@ class Builder:
         rule = self._rule(citation, published)
         if rule is not None and entity_id in rule.action.entity_ids:
             return  # the curated action lists it under this rule: its evidence and dates win
+        if entity_id in self._curated_by_id and self._listed_later(party, entity_id):
+            return  # a curated addition lists it under a later rule the row also cites: the curated dates win
         if official in START_IS_EFFECTIVE:
             key: tuple[object, ...] = (official, citation, party.start, party.end)
             rule = None
         elif citation is not None:
             key = (official, rule.action.id) if rule is not None else (official, citation[0], published)
             if rule is None:
-                near = [
-                    g for g in self._near.get(key[:3], ()) if g.citation is not None and abs(g.citation[1] - citation[1]) <= RULE_PAGES
-                ]
+                near = [g for g in self._near.get(key[:3], ()) if g.citation is not None and abs(g.citation[1] - citation[1]) <= RULE_PAGES]
                 key = near[0].key if near and published is not None else (*key, citation[1])
         else:
             key = (official, party.program.split(";")[0].strip())
@@ -358,6 +362,25 @@ class Builder:
             group.published = published
         group.rows += 1
         group.targets.setdefault(entity_id, party.name)
+
+    def _listed_later(self, party: Party, entity_id: str) -> bool:
+        """Whether a curated addition of this list's kind lists the entity under another rule the row cites.
+
+        The CSL sometimes gives first the rule that added the entry's *neighbours* (NetPosa's row
+        begins ``84 FR 54004`` although 85 FR 34505 listed it in June 2020); the curated record,
+        checked against the rules, decides, and the disagreement is reported.
+        """
+        for citation in party.citations[1:]:
+            rule = self._rule(citation, None)
+            actions = ([rule.action] if rule is not None else []) + self._pages.get(citation, [])
+            for action in actions:
+                if action.kind is party.official.kind and entity_id in action.entity_ids:
+                    self.report.ambiguous.append(
+                        f"{party.path}:{party.line}: {party.name!r} ({party.official.value}) first cites {_cite(party.citations[0])}, "
+                        f"but the curated action {action.id!r} lists it under {_cite(citation)}; the curated record's dates are kept"
+                    )
+                    return True
+        return False
 
     # -- records ------------------------------------------------------------------------------------
 
