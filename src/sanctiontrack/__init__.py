@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the names below are imported when first used, so that `impo
     from .io.seeds import locate_quote, normalize_quote
     from .model.dates import Confidence, DateValue, Precision
     from .model.errors import (
+        AmbiguousEntityError,
         DataError,
         Problem,
         ProblemCode,
@@ -88,6 +89,7 @@ if TYPE_CHECKING:  # the names below are imported when first used, so that `impo
         ItemRestrictions,
         NotOperative,
         ProhibitionStatus,
+        Related,
         Restriction,
         Restrictions,
         ScreenMatch,
@@ -117,6 +119,7 @@ _EXPORTS = {
     "Action": "model.records",
     "ActionHistory": "query.results",
     "ActionKind": "model.vocabulary",
+    "AmbiguousEntityError": "model.errors",
     "Alias": "model.records",
     "Basis": "model.vocabulary",
     "CarveOut": "query.results",
@@ -165,6 +168,7 @@ _EXPORTS = {
     "Relation": "model.records",
     "RelationType": "model.vocabulary",
     "Report": "checks.validate",
+    "Related": "query.results",
     "Restriction": "query.results",
     "Restrictions": "query.results",
     "Role": "model.vocabulary",
@@ -217,6 +221,7 @@ __all__ = [
     "ActionHistory",
     "ActionKind",
     "Alias",
+    "AmbiguousEntityError",
     "Basis",
     "CarveOut",
     "Category",
@@ -261,6 +266,7 @@ __all__ = [
     "ProhibitionStatus",
     "QueryError",
     "Reason",
+    "Related",
     "Relation",
     "RelationType",
     "Report",

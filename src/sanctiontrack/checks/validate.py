@@ -50,7 +50,8 @@ def validate_read(read: ReadResult, seeds: SeedLibrary) -> Report:
     """Run the semantic checks on files already read."""
     from .run import check
 
-    problems = sorted([*read.problems, *check(read, seeds)], key=lambda p: (p.path, p.line, p.col, p.message))
+    seen = attrs.evolve(read, dataset=read.checked())  # records that failed the schema are checked for everything else too
+    problems = sorted([*read.problems, *check(seen, seeds)], key=lambda p: (p.path, p.line, p.col, p.message))
     return Report(tuple(problems), read.dataset, tuple(f.path for f in read.files))
 
 

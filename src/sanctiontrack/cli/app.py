@@ -21,13 +21,34 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from ..model.errors import DataError, SanctionTrackError, UnknownEntityError
+from ..model.errors import AmbiguousEntityError, DataError, SanctionTrackError, UnknownEntityError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ..model.records import Entity
+    from ..model.dates import DateValue
+    from ..model.records import Action, Entity
     from ..query.tracker import Tracker
+
+
+def _keep_argument_help() -> None:
+    """Give arguments their help back: click 8.5 resets ``help`` after typer's ``TyperArgument`` sets it (``FILE  [required]``, no text)."""
+    from typer.core import TyperArgument
+
+    if getattr(TyperArgument, "_keeps_help", False):
+        return
+    original = TyperArgument.__init__
+
+    def init(self: TyperArgument, *args: Any, help: str | None = None, **kwargs: Any) -> None:
+        original(self, *args, help=help, **kwargs)
+        if help and not self.help:
+            self.help = help
+
+    TyperArgument.__init__ = init  # type: ignore[method-assign]
+    TyperArgument._keeps_help = True  # type: ignore[attr-defined]
+
+
+_keep_argument_help()
 
 app = typer.Typer(
     name="sanctiontrack",
@@ -35,7 +56,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+    rich_markup_mode="rich",
 )
 
 
@@ -44,6 +65,7 @@ class Fmt(enum.StrEnum):
 
     table = "table"
     json = "json"
+    csv = "csv"
 
 
 class ValidateFmt(enum.StrEnum):
@@ -72,8 +94,13 @@ class ExportFmt(enum.StrEnum):
 
 DataOpt = Annotated[
     Path | None,
-    typer.Option("--data", help="An action file or folder to query instead of the bundled dataset.", envvar="SANCTIONTRACK_DATA"),
+    typer.Option(
+        "--data",
+        help="An action file or folder read with the bundled dataset (or a .store file); add --data-only to query it alone.",
+        envvar="SANCTIONTRACK_DATA",
+    ),
 ]
+DataOnlyOpt = Annotated[bool, typer.Option("--data-only", help="Query the --data files alone, without the bundled dataset.")]
 FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")]
 
 
@@ -90,6 +117,10 @@ def _friendly(fmt: object = None) -> Iterator[None]:
     """Turn library errors into one line on stderr and exit status 1 (a name the data does not cover: exit 3, JSON with ``-f json``)."""
     try:
         yield
+    except AmbiguousEntityError as err:  # covered, but the name is not one entity's: say which it could be
+        if fmt == "json":
+            _print_json({"status": "ambiguous", "query": err.query, "candidates": list(err.candidates), "error": str(err)})
+        _fail(str(err))
     except UnknownEntityError as err:
         if fmt == "json":
             from ..query.jsonify import not_covered_json
@@ -106,25 +137,152 @@ def _friendly(fmt: object = None) -> Iterator[None]:
         _fail(f"{err.filename or ''}: {err.strerror or err}".lstrip(": "))
 
 
-def _tracker(data: Path | None) -> Tracker:
+def _inputs(data: Path | None, data_only: bool) -> list[Path] | Path | None:
+    """What ``--data`` names: the bundled dataset with the given files (or, with ``--data-only`` or for a .store file, those alone)."""
+    if data is None:
+        if data_only:
+            _fail("--data-only needs --data PATH", 2)
+        return None
+    if data_only or data.suffix == ".store":
+        return data
+    from ..io.bundle import bundled_data
+
+    return [bundled_data(), data]
+
+
+def _tracker(data: Path | None, data_only: bool = False) -> Tracker:
     from ..query.load import load
 
-    return load(data)
+    return load(_inputs(data, data_only))
 
 
 def _console() -> Console:
-    from rich.console import Console
+    """The console for table output: the terminal's width (``COLUMNS`` if set; 80 when output is not a terminal)."""
+    from .render import make_console
 
-    return Console(soft_wrap=False, width=max(100, int(os.environ.get("COLUMNS", "0") or 0)))
+    return make_console(int(os.environ.get("COLUMNS", "0") or 0) or None)
 
 
 def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def _day_option(value: str, option: str) -> str:
+    """``value`` if it is a day; otherwise the error names the option it came from (``--from``, not 'on')."""
+    from ..model.dates import parse_day
+
+    try:
+        parse_day(value, option)
+    except ValueError as err:
+        _fail(str(err))
+    return value
+
+
+def _at_option(value: str) -> str:
+    """``value`` if it is an instant with an offset; otherwise an error naming ``--at`` (and ``--on`` for a whole day)."""
+    from ..model.errors import QueryError
+    from ..query.tracker import _instant
+
+    try:
+        _instant(value, "--at", "--on")
+    except QueryError as err:
+        _fail(str(err))
+    return value
+
+
+def _jurisdiction_option(value: str | None) -> str | None:
+    """The code a ``--jurisdiction`` value denotes (UK is GB, us is US); an unknown code is an error, never an empty answer."""
+    if value is None:
+        return None
+    from ..model.countries import check_jurisdiction
+
+    try:
+        return check_jurisdiction(value)
+    except ValueError as err:
+        _fail(f"--jurisdiction: {err}")
+
+
+def _flat(row: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    """One CSV row from plain data: nested fields as ``dates.effective``, lists joined with `` | ``, booleans as true/false."""
+    out: dict[str, str] = {}
+    for key, value in row.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(_flat(value, f"{name}."))
+        elif isinstance(value, list):
+            out[name] = " | ".join(json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else str(v) for v in value)
+        elif isinstance(value, bool):
+            out[name] = "true" if value else "false"
+        else:
+            out[name] = "" if value is None else str(value)
+    return out
+
+
+def _print_csv(rows: list[dict[str, Any]], columns: list[str] | None = None) -> None:
+    """Rows of plain data as CSV with a header: every column any row has, in first-seen order (or ``columns``)."""
+    flat = [_flat(row) for row in rows]
+    header = columns or list(dict.fromkeys(key for row in flat for key in row))
+    writer = csv.DictWriter(sys.stdout, fieldnames=header, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(flat)
+
+
+def _answer_rows(data: dict[str, Any], asked: dict[str, Any]) -> list[dict[str, Any]]:
+    """A point answer's JSON as CSV rows: one per restriction, action that did not apply, and charge (each with the question)."""
+    rows: list[dict[str, Any]] = []
+    for r in data["restrictions"]:
+        sources = [c.get("url") or c["title"] for c in r["sources"]]
+        rows.append(
+            {
+                **asked,
+                "applies": "restricts",
+                "action": r["action"],
+                "title": r["title"],
+                "kind": r["kind"],
+                "reason": r["status"],
+                "scope": r["scope"],
+                "explanation": r["explanation"],
+                "sources": sources,
+            }
+        )
+    for n in data["not_operative"]:
+        sources = [c.get("url") or c["title"] for c in n["sources"]]
+        rows.append(
+            {
+                **asked,
+                "applies": "does not apply",
+                "action": n["action"],
+                "title": n["title"],
+                "kind": n["kind"],
+                "reason": n["reason"],
+                "scope": [],
+                "explanation": n["explanation"],
+                "sources": sources,
+            }
+        )
+    for c in data.get("charges", ()):
+        sources = [s.get("url") or s["title"] for s in c["sources"]]
+        rows.append(
+            {
+                **asked,
+                "applies": "charged (restricts nothing)",
+                "action": c["action"],
+                "title": c["title"],
+                "kind": c["document"],
+                "reason": c["case"],
+                "scope": [],
+                "explanation": f"charged since {c['since']}",
+                "sources": sources,
+            }
+        )
+    return rows or [
+        {**asked, "applies": "", "action": "", "title": "", "kind": "", "reason": "", "scope": [], "explanation": "", "sources": []}
+    ]
+
+
 def _today(on: str | None, fmt: Fmt | ScreenFmt) -> str:
     if on is not None:
-        return on
+        return _day_option(on, "--on")
     import pendulum
 
     today = pendulum.today().to_date_string()
@@ -148,41 +306,79 @@ def restrictions(
             help="A CSV file of (name, date) rows, or - for stdin: prints each row's entity and verdict as CSV (JSON with -f json).",
         ),
     ] = None,
+    group: Annotated[
+        bool, typer.Option("--group", help="Answer for every member of NAME's group (its subsidiaries and affiliates, and theirs).")
+    ] = False,
     fmt: FormatOpt = Fmt.table,
     data: DataOpt = None,
+    data_only: DataOnlyOpt = False,
 ) -> None:
     """What restricted NAME on a day (or at an instant), and what did not apply and why; or the verdicts for a file of rows."""
     with _friendly(fmt):
         if batch is not None:
-            if name is not None or on is not None or at is not None or jurisdiction is not None:
+            if name is not None or on is not None or at is not None or jurisdiction is not None or group:
                 _fail("--batch reads names and days from the file: give no NAME, --on, --at or --jurisdiction with it", 2)
-            _batch(batch, fmt, data)
+            _batch(batch, fmt, data, data_only)
             return
         if name is None:
             _fail("give an entity NAME (or --batch FILE.csv)", 2)
         if on is not None and at is not None:
             _fail("give either --on or --at, not both", 2)
-        tracker = _tracker(data)
+        jurisdiction = _jurisdiction_option(jurisdiction)
+        at = _at_option(at) if at else None
+        tracker = _tracker(data, data_only)
+        if group:
+            _group(tracker, name, _today(on, fmt) if not at else None, at, jurisdiction, fmt)
+            return
         answer = (
             tracker.restrictions(name, at=at, jurisdiction=jurisdiction)
             if at
             else tracker.restrictions(name, on=_today(on, fmt), jurisdiction=jurisdiction)
         )
-        if fmt is Fmt.json:
-            from ..query.jsonify import restrictions_json
+        if fmt is not Fmt.table:
+            from ..query.jsonify import entity_json, restrictions_json
 
-            _print_json(restrictions_json(answer))
+            data_ = restrictions_json(answer)
+            if answer.on is not None:
+                data_["restricted_members"] = [entity_json(e) for e in tracker.restricted_members(answer.entity.id, on=answer.on)]
+            if fmt is Fmt.json:
+                _print_json(data_)
+            else:
+                asked = {"entity": data_["entity"]["id"], "on": data_["on"], "at": data_["at"], "restricted": data_["restricted"]}
+                _print_csv(_answer_rows(data_, asked))
             return
         from .render import render_restrictions
 
-        render_restrictions(_console(), answer)
+        members = tracker.restricted_members(answer.entity.id, on=answer.on) if answer.on is not None else ()
+        render_restrictions(_console(), answer, members)
+
+
+def _group(tracker: Tracker, name: str, on: str | None, at: str | None, jurisdiction: str | None, fmt: Fmt) -> None:
+    """``restrictions NAME --group``: the answer for every member of the group, one line (or JSON answer, or CSV rows) each."""
+    from ..query.jsonify import restrictions_json
+
+    answers = tracker.group_restrictions(name, on=on, at=at, jurisdiction=jurisdiction)
+    if fmt is Fmt.json:
+        _print_json({"group": answers[0].entity.id, "members": [restrictions_json(a) for a in answers]})
+        return
+    if fmt is Fmt.csv:
+        rows = []
+        for answer in answers:
+            data_ = restrictions_json(answer)
+            asked = {"group": answers[0].entity.id, "entity": answer.entity.id, "on": data_["on"], "at": data_["at"]}
+            rows.extend(_answer_rows(data_, {**asked, "restricted": data_["restricted"]}))
+        _print_csv(rows)
+        return
+    from .render import render_group
+
+    render_group(_console(), answers)
 
 
 _SHOWN_ERRORS = 50
 _PROGRESS_ROWS = 20_000
 
 
-def _batch(file: Path, fmt: Fmt, data: Path | None) -> None:
+def _batch(file: Path, fmt: Fmt, data: Path | None, data_only: bool) -> None:
     """Answer every (name, date) row of a CSV file; every bad row is reported as file:row:column and nothing is printed."""
     from ..model.errors import QueryError, UnknownEntityError
 
@@ -215,7 +411,7 @@ def _batch(file: Path, fmt: Fmt, data: Path | None) -> None:
             rows = rows[1:]
     if not rows:
         _fail(f"{shown}: no rows (expected name,date rows, with or without a header)")
-    tracker = _tracker(data)
+    tracker = _tracker(data, data_only)
     errors: list[str] = []
     names: list[str] = []
     days: list[str] = []
@@ -290,6 +486,7 @@ def _progress(total: int, label: str) -> Iterator[Any]:
 @app.command()
 def build(
     data: DataOpt = None,
+    data_only: DataOnlyOpt = False,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write the store to this file, not the cache folder (use it with --data FILE)."),
@@ -302,7 +499,7 @@ def build(
         from ..query.load import build_store
 
         began = time.perf_counter()
-        path = build_store(data, output=output)
+        path = build_store(_inputs(data, data_only), output=output)
         typer.echo(f"wrote {path} ({path.stat().st_size / 2**20:.1f} MiB) in {time.perf_counter() - began:.1f} s")
 
 
@@ -318,6 +515,7 @@ def item(
     ] = None,
     fmt: FormatOpt = Fmt.table,
     data: DataOpt = None,
+    data_only: DataOnlyOpt = False,
 ) -> None:
     """Whether exporting item QUERY to a country needed a licence on a day, which rules applied, and which did not and why."""
     from ..query.jsonify import item_restrictions_json
@@ -325,13 +523,28 @@ def item(
     with _friendly():
         if on is not None and at is not None:
             _fail("give either --on or --at, not both", 2)
-        tracker = _tracker(data)
+        jurisdiction = _jurisdiction_option(jurisdiction)
+        at = _at_option(at) if at else None
+        tracker = _tracker(data, data_only)
         if at:
             answer = tracker.item_restrictions(query, to=to, at=at, from_=origin, jurisdiction=jurisdiction)
         else:
             answer = tracker.item_restrictions(query, to=to, on=_today(on, fmt), from_=origin, jurisdiction=jurisdiction)
         if fmt is Fmt.json:
             _print_json(item_restrictions_json(answer))
+            return
+        if fmt is Fmt.csv:
+            data_ = item_restrictions_json(answer)
+            items = [i["id"] for i in data_["items"]]
+            asked = {
+                "items": items,
+                "to": data_["to"],
+                "from": data_["from"],
+                "on": data_["on"],
+                "at": data_["at"],
+                "restricted": data_["restricted"],
+            }
+            _print_csv(_answer_rows(data_, asked))
             return
         from .render import render_item_restrictions
 
@@ -343,16 +556,20 @@ def timeline(
     name: Annotated[str, typer.Argument(help="An entity id, name or alias.")],
     fmt: FormatOpt = Fmt.table,
     data: DataOpt = None,
+    data_only: DataOnlyOpt = False,
 ) -> None:
     """Every dated event concerning NAME, with whether it was restricted before and after."""
     from ..query.jsonify import timeline_json
 
     with _friendly(fmt):
-        tracker = _tracker(data)
+        tracker = _tracker(data, data_only)
         entity, _ = tracker.entities.resolve(name)
         events = tracker.timeline(entity.id)
         if fmt is Fmt.json:
             _print_json(timeline_json(entity, events))
+            return
+        if fmt is Fmt.csv:
+            _print_csv([{"entity": entity.id, **e} for e in timeline_json(entity, events)["events"]])
             return
         from .render import render_timeline
 
@@ -366,14 +583,24 @@ def diff(
     end: Annotated[str, typer.Option("--to", help="The later day (YYYY-MM-DD).")],
     fmt: FormatOpt = Fmt.table,
     data: DataOpt = None,
+    data_only: DataOnlyOpt = False,
 ) -> None:
     """What came into and went out of force for NAME between two days."""
     from ..query.jsonify import diff_json
 
     with _friendly(fmt):
-        result = _tracker(data).diff(name, start, end)
+        result = _tracker(data, data_only).diff(name, _day_option(start, "--from"), _day_option(end, "--to"))
         if fmt is Fmt.json:
             _print_json(diff_json(result))
+            return
+        if fmt is Fmt.csv:
+            data_ = diff_json(result)
+            asked = {k: data_[k] for k in ("from", "to", "restricted_before", "restricted_after")}
+            changes = [("came into force", c) for c in data_["came_into_force"]] + [
+                ("went out of force", c) for c in data_["went_out_of_force"]
+            ]
+            columns = ["entity", *asked, "change", "action", "title", "explanation"]
+            _print_csv([{"entity": result.entity.id, **asked, "change": kind, **c} for kind, c in changes], columns)
             return
         from .render import render_diff
 
@@ -383,13 +610,20 @@ def diff(
 @app.command("in-force")
 def in_force(
     on: Annotated[str | None, typer.Option("--on", help="The day asked about (YYYY-MM-DD); default today.")] = None,
-    jurisdiction: Annotated[str | None, typer.Option("--jurisdiction", "-j")] = None,
+    jurisdiction: Annotated[
+        str | None, typer.Option("--jurisdiction", "-j", help="Only actions of this jurisdiction (US, CN, IN, GB, EU).")
+    ] = None,
     kind: Annotated[str | None, typer.Option("--kind", "-k", help="An action kind, e.g. entity_list_addition.")] = None,
     authority: Annotated[str | None, typer.Option("--authority", "-a", help="Part of the authority's name.")] = None,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="Also list binding actions that restrict nothing by themselves (revocations, removals, court orders)."),
+    ] = False,
     fmt: FormatOpt = Fmt.table,
     data: DataOpt = None,
+    data_only: DataOnlyOpt = False,
 ) -> None:
-    """Everything operative on a day, optionally filtered."""
+    """Everything operative on a day (what restricts, and exemptions), optionally filtered; --all adds every binding action in force."""
     from ..model.vocabulary import ActionKind
     from ..query.jsonify import action_ref
 
@@ -398,18 +632,22 @@ def in_force(
             from ..model.names import did_you_mean
 
             hint = did_you_mean(kind, [k.value for k in ActionKind])
-            _fail(
-                f"unknown kind {kind!r}" + (f"; did you mean {hint!r}?" if hint else f" (one of: {', '.join(k.value for k in ActionKind)})")
-            )
+            codes = ", ".join(k.value for k in ActionKind)
+            _fail(f"--kind: unknown action kind {kind!r}" + (f"; did you mean {hint!r}?" if hint else f" (one of: {codes})"))
+        jurisdiction = _jurisdiction_option(jurisdiction)
         day = _today(on, fmt)
-        tracker = _tracker(data)
-        actions = tracker.in_force(on=day, jurisdiction=jurisdiction, kind=kind, authority=authority)
+        tracker = _tracker(data, data_only)
+        actions = tracker.in_force(on=day, jurisdiction=jurisdiction, kind=kind, authority=authority, operative_only=not everything)
+        rows = [{**action_ref(a), "scope": _action_scope(a)} for a in actions]
+        if fmt is Fmt.csv:
+            _print_csv(rows, ["id", "kind", "title", "jurisdiction", "authority", *_date_columns(), "scope"])
+            return
         if fmt is Fmt.json:
             from ..model.dates import parse_day
             from ..query.jsonify import coverage_json
 
             covered = coverage_json(tracker.coverage, parse_day(day))
-            _print_json({"on": day, "actions": [action_ref(a) for a in actions], "coverage": covered})
+            _print_json({"on": day, "all": everything, "actions": rows, "coverage": covered})
             return
         from ..model.dates import parse_day
         from .render import render_actions, render_coverage
@@ -424,39 +662,68 @@ def show(
     action_id: Annotated[str, typer.Argument(help="An action id, e.g. us-eo-13942-tiktok.")],
     fmt: FormatOpt = Fmt.table,
     data: DataOpt = None,
+    data_only: DataOnlyOpt = False,
 ) -> None:
     """One action in full: dates, instruments, targets, prohibitions, relations, evidence."""
     from ..io.dump import dump_action
 
     with _friendly():
-        action = _tracker(data).action(action_id)
+        tracker = _tracker(data, data_only)
+        action = tracker.action(action_id)
         if fmt is Fmt.json:
             _print_json(dump_action(action))
             return
+        if fmt is Fmt.csv:
+            from ..query.jsonify import action_ref, instruments_json
+
+            row = {**action_ref(action), "scope": _action_scope(action), "instruments": [i["citation"] for i in instruments_json(action)]}
+            row["targets"] = [t.entity or t.item or "" for t in action.targets]
+            row["sources"] = [e.source for e in action.evidence]
+            _print_csv(
+                [row], ["id", "kind", "title", "jurisdiction", "authority", *_date_columns(), "scope", "instruments", "targets", "sources"]
+            )
+            return
         from .render import render_action
 
-        render_action(_console(), action)
+        render_action(_console(), action, tracker.sources)
 
 
 @app.command()
 def entities(
     query: Annotated[str | None, typer.Argument(help="Part of a name, in any script; omit to list all.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many entities (best first).")] = 20,
+    related: Annotated[
+        bool,
+        typer.Option("--related", help="List QUERY's parents, subsidiaries and affiliates, with the dates and sources of each link."),
+    ] = False,
     fmt: FormatOpt = Fmt.table,
     data: DataOpt = None,
+    data_only: DataOnlyOpt = False,
 ) -> None:
-    """Search entities by name or alias (or list them all)."""
+    """Search entities by name or alias (or list them all); with --related, the entities linked to one."""
     from ..query.jsonify import entity_json
 
     with _friendly():
-        tracker = _tracker(data)
+        tracker = _tracker(data, data_only)
+        if related:
+            if not query:
+                _fail("--related needs an entity NAME", 2)
+            _related(tracker, query, fmt)
+            return
         rows: list[tuple[Entity, str, float | None]]
         if query:
             rows = [(m.entity, m.name, m.score) for m in tracker.entities.search(query, limit=limit)]
         else:
             rows = [(e, e.name, None) for e in tracker.entities]
+        found = [
+            {**entity_json(e), "matched_name": n, "score": None if s is None else round(s, 1), "aliases": [a.name for a in e.aliases]}
+            for e, n, s in rows
+        ]
         if fmt is Fmt.json:
-            _print_json([{**entity_json(e), "matched_name": n, "score": s, "aliases": [a.name for a in e.aliases]} for e, n, s in rows])
+            _print_json(found)
+            return
+        if fmt is Fmt.csv:
+            _print_csv(found, ["id", "name", "kind", "country", "matched_name", "score", "aliases"])
             return
         from .render import render_entities
 
@@ -468,9 +735,10 @@ def screen(
     file: Annotated[Path, typer.Argument(help="A CSV file with a 'name' column (or names in the first column), or - for stdin.")],
     on: Annotated[str | None, typer.Option("--on", help="The day asked about (YYYY-MM-DD); default today.")] = None,
     threshold: Annotated[float, typer.Option("--threshold", "-t", min=0, max=100, help="Lowest score kept (above 0, at most 100).")] = 85.0,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1)] = 3,
-    fmt: Annotated[ScreenFmt, typer.Option("--format", "-f")] = ScreenFmt.table,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many matches for each name.")] = 3,
+    fmt: Annotated[ScreenFmt, typer.Option("--format", "-f", help="Output format.")] = ScreenFmt.table,
     data: DataOpt = None,
+    data_only: DataOnlyOpt = False,
 ) -> None:
     """Screen a list of names: best matches, scores, and whether each was restricted on a day."""
     from ..query.jsonify import screen_json
@@ -478,7 +746,7 @@ def screen(
     with _friendly():
         names = _read_names(file)
         day = _today(on, fmt)
-        results = _tracker(data).screen(names, on=day, threshold=threshold, limit=limit)
+        results = _tracker(data, data_only).screen(names, on=day, threshold=threshold, limit=limit)
         if fmt is ScreenFmt.json:
             _print_json(screen_json(results, day))
         elif fmt is ScreenFmt.csv:
@@ -495,6 +763,40 @@ def screen(
             from .render import render_screen
 
             render_screen(_console(), results, day)
+
+
+def _related(tracker: Tracker, query: str, fmt: Fmt) -> None:
+    """``entities NAME --related``: the entity's parents, subsidiaries and affiliates, each link with its dates and sources."""
+    from ..query.jsonify import entity_json, related_json
+
+    entity, _ = tracker.entities.resolve(query)
+    links = tracker.entities.related(entity.id)
+    sources = tracker.sources
+    rows = [related_json(r, sources) for r in links]
+    if fmt is Fmt.json:
+        _print_json({"entity": entity_json(entity), "related": rows})
+        return
+    if fmt is Fmt.csv:
+        for row in rows:
+            row["sources"] = [s.get("url") or s["source"] for s in row["sources"]]
+        _print_csv(rows, ["id", "name", "kind", "country", "role", "relation", "direction", "from", "until", "sources", "note"])
+        return
+    from .render import render_related
+
+    render_related(_console(), entity, links, sources)
+
+
+def _date_columns() -> list[str]:
+    from ..model.vocabulary import DateKind
+
+    return [f"dates.{kind.value}" for kind in DateKind]
+
+
+def _action_scope(action: Action) -> list[str]:
+    """What an action's prohibitions restrict, in words (empty for an action that restricts nothing by itself)."""
+    from ..query.results import scope_of
+
+    return list(scope_of(action.restricts))
 
 
 def _read_names(file: Path) -> list[str]:
@@ -520,12 +822,13 @@ def _read_names(file: Path) -> list[str]:
 
 @app.command()
 def export(
-    fmt: Annotated[ExportFmt, typer.Option("--format", "-f")] = ExportFmt.json,
+    fmt: Annotated[ExportFmt, typer.Option("--format", "-f", help="Output format (parquet needs --output).")] = ExportFmt.json,
     what: Annotated[str, typer.Option("--what", help="actions, entities, items or all (items and all: JSON only).")] = "all",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="The folder for parquet's segments.parquet and names.parquet.")
     ] = None,
     data: DataOpt = None,
+    data_only: DataOnlyOpt = False,
 ) -> None:
     """Export the dataset as JSON (entities, sources, actions, items), CSV (actions or entities), or Parquet tables for SQL engines."""
     from ..io.dump import dump_dataset
@@ -538,7 +841,7 @@ def export(
             _fail("--what items is exported as JSON only (use --format json)", 2)
         if (fmt is ExportFmt.parquet) != (output is not None):
             _fail("--format parquet writes to a folder: give --output DIR with it (and only with it)", 2)
-        tracker = _tracker(data)
+        tracker = _tracker(data, data_only)
         if fmt is ExportFmt.parquet:
             assert output is not None
             from ..query.export import export_parquet
@@ -566,6 +869,8 @@ def export(
                 *(kind.value for kind in DateKind),
                 "targets",
                 "instruments",
+                *(f"{kind.value}_confidence" for kind in DateKind),
+                "confidence",
             ]
         )
         for a in tracker.actions:
@@ -580,8 +885,15 @@ def export(
                     *(str(d.get(kind) or "") for kind in DateKind),
                     " | ".join(t.entity or t.item or "" for t in a.targets),
                     " | ".join(str(i) for i in a.instruments),
+                    *(_confidence(d.get(kind)) for kind in DateKind),
+                    a.confidence or "confirmed",
                 ]
             )
+
+
+def _confidence(value: DateValue | None) -> str:
+    """A date's confidence for the CSV export (empty when the action has no such date)."""
+    return value.confidence.value if value is not None else ""
 
 
 @app.command()
@@ -757,6 +1069,24 @@ def schema() -> None:
     from ..io.schema import json_schema
 
     _print_json(json_schema())
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"sanctiontrack {version('sanctiontrack')}")
+        except PackageNotFoundError:  # pragma: no cover - run from a source tree without installing
+            typer.echo("sanctiontrack (version unknown: not installed)")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", callback=_show_version, is_eager=True)] = False,
+) -> None:
+    """What restrictions applied to company X on date Y, and why."""
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -39,13 +39,33 @@ class Origin:
 
 @attrs.define
 class ReadResult:
-    """Records that validated, every problem found, and where each record came from."""
+    """Records that validated, every problem found, and where each record came from.
+
+    ``salvaged`` holds, per collection, records that failed the schema but validate once the fields
+    with errors are left out: they are not in ``dataset`` (nothing is answered from them), but the
+    checks read them, so one run reports their other problems too rather than after the schema
+    errors are fixed.
+    """
 
     dataset: Dataset
     problems: list[Problem]
     origins: dict[tuple[str, str], Origin]
     declared: dict[str, dict[str, Origin]]
     files: list[Located]
+    salvaged: dict[str, list[Any]] = attrs.field(factory=dict)
+
+    def checked(self) -> Dataset:
+        """What the checks read: the valid records and the salvaged ones."""
+        if not self.salvaged:
+            return self.dataset
+        more = self.salvaged
+        data = self.dataset
+        return Dataset(
+            (*data.entities, *more.get("entities", ())),
+            (*data.sources, *more.get("sources", ())),
+            (*data.actions, *more.get("actions", ())),
+            (*data.items, *more.get("items", ())),
+        )
 
 
 _KIND_MODELS: dict[str, type[BaseModel]] = {kind.value: model for kind, model in schema.KIND_MODELS.items()}
@@ -158,10 +178,33 @@ def _read_document(located: Located, result: ReadResult, out: dict[str, list[Any
                 model = adapter.validate_python(record)
             except ValidationError as exc:
                 problems.extend(_problems(exc, origin, label, record, collection, base_model))
+                salvaged = _salvage(adapter, record, exc, collection)
+                if salvaged is not None:
+                    result.salvaged.setdefault(collection, []).append(salvaged)
+                    result.origins[(collection, salvaged.id)] = origin
                 continue
             domain = model.to_domain()
             out[collection].append(domain)
             result.origins[(collection, domain.id)] = origin
+
+
+def _salvage(adapter: TypeAdapter[Any], record: Any, exc: ValidationError, collection: str) -> Any | None:
+    """The record without the top-level fields that have errors, if that validates (else None): what can still be checked."""
+    if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+        return None
+    kind = record.get("kind")
+    bad: set[object] = set()
+    for error in exc.errors(include_url=False):
+        loc = list(error["loc"])
+        if collection == "actions" and loc and loc[0] == kind:
+            loc = loc[1:]
+        if not loc or loc[0] in ("id", "kind"):
+            return None
+        bad.add(loc[0])
+    try:
+        return adapter.validate_python({k: v for k, v in record.items() if k not in bad}).to_domain()
+    except (ValidationError, ValueError, TypeError):
+        return None
 
 
 def _label(collection: str, index: int, record: Any) -> str:

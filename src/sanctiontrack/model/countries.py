@@ -9,6 +9,8 @@ package that pendulum already depends on, so no list is written out here.
 Traceback (most recent call last):
 ...
 ValueError: 'cn' is not an ISO 3166-1 alpha-2 country code; did you mean 'CN' (China)?
+>>> check_jurisdiction("uk"), check_jurisdiction("us"), check_jurisdiction("EU")
+('GB', 'US', 'EU')
 """
 
 from __future__ import annotations
@@ -17,9 +19,14 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["check_country", "countries", "country_name"]
+__all__ = ["JURISDICTION_ALIASES", "check_country", "check_jurisdiction", "countries", "country_name"]
 
 _SYSTEM_TABLE = Path("/usr/share/zoneinfo/iso3166.tab")
+
+JURISDICTION_ALIASES: dict[str, str] = {"UK": "GB", "EL": "GR"}
+"""Codes people write for a jurisdiction that ISO 3166-1 spells otherwise (UK, and the EU's EL for Greece)."""
+
+_EU = "EU"
 
 
 @cache
@@ -65,3 +72,34 @@ def check_country(code: str) -> str:
 
 def _fail(code: str, suggestion: str) -> str:
     raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code; did you mean {suggestion}?")
+
+
+def check_jurisdiction(code: str) -> str:
+    """The jurisdiction ``code`` denotes: an ISO 3166-1 alpha-2 code or ``EU``, in any case, or an alias (``UK`` is ``GB``).
+
+    Anything else is a ``ValueError`` saying what arrived and what is accepted, so that a mistyped
+    code is never read as "no action of that jurisdiction".
+
+    >>> check_jurisdiction("Gb")
+    'GB'
+    >>> check_jurisdiction("XX")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown jurisdiction 'XX': expected an ISO 3166-1 alpha-2 code or EU (e.g. US, CN, GB, IN, EU; UK means GB, EL means GR)
+    """
+    if not isinstance(code, str):
+        raise ValueError(f"a jurisdiction is a code like US or EU (got {code!r})")
+    upper = code.strip().upper()
+    upper = JURISDICTION_ALIASES.get(upper, upper)
+    if upper == _EU or upper in countries():
+        return upper
+    aliases = ", ".join(f"{alias} means {iso}" for alias, iso in JURISDICTION_ALIASES.items())
+    accepted = f"an ISO 3166-1 alpha-2 code or EU (e.g. US, CN, GB, IN, EU; {aliases})"
+    named = {name.casefold(): found for found, name in countries().items()}.get(code.strip().casefold())
+    if named is not None:
+        return _unknown(code, accepted, f"; did you mean {named!r} ({countries()[named]})?")
+    return _unknown(code, accepted, "")
+
+
+def _unknown(code: str, accepted: str, hint: str) -> str:
+    raise ValueError(f"unknown jurisdiction {code!r}: expected {accepted}{hint}")

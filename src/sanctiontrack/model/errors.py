@@ -9,6 +9,7 @@ from typing import Literal
 import attrs
 
 __all__ = [
+    "AmbiguousEntityError",
     "DataError",
     "Problem",
     "ProblemCode",
@@ -185,6 +186,30 @@ class UnknownEntityError(SanctionTrackError, LookupError):
         return f"no entity matches {self.query!r} (not covered, which does not mean not restricted){hint}"
 
     def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class AmbiguousEntityError(UnknownEntityError):
+    """A name that is no entity's but begins the names of several: ``candidates`` holds them (``name [id]``), in name order.
+
+    >>> str(AmbiguousEntityError("Huawei Cloud", ("Huawei Cloud Chile [hc-chile]", "Huawei Cloud Peru [hc-peru]")))
+    "'Huawei Cloud' is not one entity: 2 entities' names begin with it: Huawei Cloud Chile [hc-chile], Huawei Cloud Peru [hc-peru]"
+    """
+
+    SHOWN = 30  # candidates named in the message; ``candidates`` keeps them all
+
+    def __init__(self, query: str, candidates: Sequence[str], *, coverage: object = None) -> None:
+        super().__init__(query, (), coverage=coverage)
+        self.candidates: tuple[str, ...] = tuple(candidates)
+        shown = ", ".join(self.candidates[: self.SHOWN])
+        more = len(self.candidates) - self.SHOWN
+        if more > 0:
+            shown += f" and {more} more"
+        self.args = (f"{query!r} is not one entity: {len(self.candidates)} entities' names begin with it: {shown}",)
+
+    @property
+    def short(self) -> str:
+        """The message itself: an ambiguous name is covered, it only names several entities."""
         return str(self.args[0])
 
 

@@ -48,7 +48,7 @@ class ListSnapshot:
         return f"{self.id} as of {self.as_of}" + (f" ({codes})" if codes else "") + (", partial" if self.partial else "")
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, repr=False)
 class Coverage:
     """What data the answers of a tracker cover.
 
@@ -71,6 +71,23 @@ class Coverage:
     actions: int = 0
     entities: int = 0
     snapshots: tuple[ListSnapshot, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """This coverage as plain data (the ``coverage`` object of the CLI's JSON)."""
+        from .jsonify import coverage_json
+
+        data = coverage_json(self)
+        assert data is not None
+        return data
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """This coverage as JSON text."""
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        return f"Coverage({self.text()})"
 
     @property
     def lists(self) -> tuple[str, ...]:

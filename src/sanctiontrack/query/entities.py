@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from ..model.errors import UnknownEntityError
+from ..model.errors import AmbiguousEntityError, UnknownEntityError
 from ..model.names import name_key
-from ..model.records import Entity
-from .results import EntityMatch
+from ..model.records import Entity, Link
+from ..model.vocabulary import LinkRelation
+from .results import EntityMatch, Related
 
 __all__ = ["SUGGEST_CUTOFF", "Entities", "closeness"]
 
@@ -69,6 +70,7 @@ class Entities:
         self._cache: dict[str, tuple[Entity, str]] = {}
         self._covered: Callable[[], object] | None = None  # the tracker's coverage, named in the error for an unknown name
         self._words: list[str] | None = None
+        self._linked: dict[str, list[tuple[Entity, Link]]] | None = None
 
     @classmethod
     def _over(cls, by_id: Mapping[str, Entity], by_key: Mapping[str, list[tuple[int, str, str]]]) -> Entities:
@@ -77,6 +79,7 @@ class Entities:
         self._by_id, self._by_key, self._key_list, self._cache = by_id, by_key, None, {}
         self._covered = None
         self._words = None
+        self._linked = None
         return self
 
     @property
@@ -125,12 +128,83 @@ class Entities:
         else:
             matches = self._by_key.get(name_key(query)) if isinstance(query, str) else None
             if not matches:
+                begun = self._begun_by(str(query))
+                if begun:
+                    raise AmbiguousEntityError(str(query), begun, coverage=self._coverage())
                 raise UnknownEntityError(str(query), self.suggest(str(query)), coverage=self._coverage())
             _, entity_id, name = matches[0]
             found = (self._by_id[entity_id], name)
         if len(self._cache) < 100_000:
             self._cache[query] = found
         return found
+
+    def _begun_by(self, text: str) -> tuple[str, ...]:
+        """The entities (``name [id]``) whose name or alias begins with the words of ``text``: what a partial name could mean."""
+        key = name_key(text)
+        if not key:
+            return ()
+        start = key + " "
+        found = {entity_id for k in self._keys if k.startswith(start) for rank, entity_id, _ in self._by_key[k] if rank < 2}
+        return tuple(sorted(f"{self._by_id[e].name} [{e}]" for e in found))
+
+    def _links_to(self) -> dict[str, list[tuple[Entity, Link]]]:
+        """For each entity, the entities whose links point at it (its subsidiaries, brands, parts and affiliates)."""
+        if self._linked is None:
+            linked: dict[str, list[tuple[Entity, Link]]] = {}
+            for entity in self:
+                for link in entity.links:
+                    linked.setdefault(link.entity, []).append((entity, link))
+            self._linked = linked
+        return self._linked
+
+    def related(self, entity_id: str) -> tuple[Related, ...]:
+        """The entities linked to ``entity_id`` either way, with each link's relation, dates, sources and note.
+
+        ``role`` is what the other entity is to this one: ``parent`` (this one is its subsidiary,
+        brand, part, or owned by it), ``subsidiary`` (the other way round) or ``affiliate`` (an
+        affiliation or association, either way). Parents come first, then subsidiaries, then
+        affiliates, each by name.
+
+        >>> from sanctiontrack import load
+        >>> [(r.role, r.entity.id, r.relation.value) for r in load().entities.related("alipay")]
+        [('parent', 'ant-group', 'owned_by')]
+        """
+        entity = self[entity_id]
+        out: list[Related] = []
+        for link in entity.links:
+            other = self._by_id.get(link.entity)
+            if other is not None:
+                role = "parent" if link.relation.ownership else "affiliate"
+                out.append(Related(other, role, link.relation, "from", link.start, link.until, link.sources, link.note))
+        for other, link in self._links_to().get(entity.id, ()):
+            role = "subsidiary" if link.relation.ownership else "affiliate"
+            out.append(Related(other, role, link.relation, "to", link.start, link.until, link.sources, link.note))
+        order = {"parent": 0, "subsidiary": 1, "affiliate": 2}
+        return tuple(sorted(out, key=lambda r: (order[r.role], r.entity.name.casefold(), r.entity.id)))
+
+    def members(self, entity_id: str) -> tuple[Entity, ...]:
+        """The group under ``entity_id``: the entity, then every entity linked to it as a subsidiary, brand, part or affiliate, and theirs.
+
+        Links of any date count (a group question is then answered for each member on the day asked,
+        where each link's own dates decide whether a restriction reaches it); ``associated_with``
+        links do not make a member.
+
+        >>> from sanctiontrack import load
+        >>> [e.id for e in load().entities.members("ant-group")]
+        ['ant-group', 'alipay']
+        """
+        first = self[entity_id]
+        seen: dict[str, Entity] = {first.id: first}
+        queue = [first.id]
+        linked = self._links_to()
+        while queue:
+            current = queue.pop(0)
+            below = sorted(linked.get(current, ()), key=lambda pair: (pair[0].name.casefold(), pair[0].id))
+            for other, link in below:
+                if link.relation is not LinkRelation.ASSOCIATED_WITH and other.id not in seen:
+                    seen[other.id] = other
+                    queue.append(other.id)
+        return tuple(seen.values())
 
     def search(self, text: str, limit: int = 10, cutoff: float = 60.0) -> tuple[EntityMatch, ...]:
         """Entities whose names resemble ``text``, best first, one row per entity.

@@ -16,13 +16,25 @@ from .results import CarveOut, Charge, Citation, NotOperative, ProhibitionStatus
 __all__ = ["Explainer", "show_instant"]
 
 
-def show_instant(ts: int | None, tz: str) -> str | None:
-    """An instant as the local date (or date and time when not midnight) in ``tz``."""
+def show_instant(ts: int | None, tz: str, *others: str) -> str | None:
+    """An instant as the local date in ``tz`` (or in one of ``others``), with a time only when it is midnight in none of them.
+
+    A date-only value is the start of its day in the zone of the action that gives it, which need
+    not be ``tz``: a court order of 2020-09-19 in Los Angeles starts at 03:00 in New York, and no
+    source gives that time, so it is shown as the day the order gives.
+
+    >>> show_instant(1600498800, "America/New_York", "America/Los_Angeles")
+    '2020-09-19'
+    >>> show_instant(1558037700, "America/New_York")
+    '2019-05-16 16:15 America/New_York'
+    """
     if ts is None or abs(ts) >= FOREVER:
         return None
+    for name in (tz, *others):
+        local = dt.datetime.fromtimestamp(ts, zone(name))
+        if local.hour == local.minute == local.second == 0:
+            return local.date().isoformat()
     local = dt.datetime.fromtimestamp(ts, zone(tz))
-    if local.hour == local.minute == local.second == 0:
-        return local.date().isoformat()
     return f"{local.strftime('%Y-%m-%d %H:%M')} {tz}"
 
 
@@ -66,12 +78,18 @@ class Explainer:
         self.engine = engine
         self.sources = sources
 
+    def zones(self, by: Sequence[str]) -> tuple[str, ...]:
+        """The zones of the actions ``by`` (whose dates may be what an instant came from)."""
+        return tuple(a.zone for a in (self.engine.actions.get(b) for b in by) if a is not None)
+
     def title(self, aid: str) -> str:
         action = self.engine.actions.get(aid)
         return f"{action.title} ({aid})" if action else aid
 
     def citations(self, action: Action) -> tuple[Citation, ...]:
-        return tuple(Citation(self.sources[e.source], e) for e in action.evidence if e.source in self.sources)
+        """The action's sources, most authoritative first (the legal text, then official releases, seeds, reports), else in file order."""
+        found = [Citation(self.sources[e.source], e) for e in action.evidence if e.source in self.sources]
+        return tuple(sorted(found, key=lambda c: c.source.kind.authority))
 
     def basis(self, via: Sequence[Link]) -> tuple[Basis, str]:
         """Named directly, or reached through the ownership links in ``via`` (each with its dates)."""
@@ -105,7 +123,7 @@ class Explainer:
 
     def _pstatus(self, action: Action, state: PState) -> ProhibitionStatus:
         prohibition = self.engine.prohibition(action.id, state.pid)
-        return ProhibitionStatus(prohibition, state.state, show_instant(state.ts, action.zone), state.by)
+        return ProhibitionStatus(prohibition, state.state, show_instant(state.ts, action.zone, *self.zones(state.by)), state.by)
 
     def restriction(self, entity_id: str, item: Item, basis_of: tuple[Basis, str] | None = None) -> Restriction:
         action = self.engine.actions[item.action]
@@ -118,7 +136,7 @@ class Explainer:
             for w in item.carves
         )
         operative = [s.ts for s in item.states if s.state is State.OPERATIVE and s.ts is not None]
-        since = show_instant(min(operative), action.zone) if operative else None
+        since = show_instant(min(operative), action.zone, *self.zones(item.by)) if operative else None
         flag = _flag(action.dates.effective)
         parts = [f"in force since {since}{flag}" if since else "in force", basis_text]
         if item.by:
@@ -127,9 +145,9 @@ class Explainer:
             parts.append(f"'{s.pid}' suspended by {', '.join(self.title(b) for b in s.by)}")
         for s in item.states:
             if s.state is State.PENDING:
-                parts.append(f"'{s.pid}' takes effect {show_instant(s.ts, action.zone)}")
+                parts.append(f"'{s.pid}' takes effect {show_instant(s.ts, action.zone, *self.zones(s.by))}")
             elif s.state is State.ENDED:
-                parts.append(f"'{s.pid}' ended {show_instant(s.ts, action.zone)}")
+                parts.append(f"'{s.pid}' ended {show_instant(s.ts, action.zone, *self.zones(s.by))}")
         for carve in carves:
             what = carve.purpose or ", ".join(carve.prohibitions) or "part of it"
             parts.append(f"carve-out in force: {what} ({carve.action.title}, {carve.action.id})")
@@ -143,7 +161,7 @@ class Explainer:
         action = self.engine.actions[item.action]
         basis, basis_text = basis_of or self.basis(item.via)
         reason = item.reason or Reason.NO_PROHIBITIONS
-        when = show_instant(item.ts, action.zone)
+        when = show_instant(item.ts, action.zone, *self.zones(item.by))
         by = ", ".join(self.title(b) for b in item.by)
         dates = action.dates
         if reason is Reason.NON_BINDING:
@@ -178,7 +196,7 @@ class Explainer:
         elif reason is Reason.SUSPENDED:
             groups: dict[tuple[State, str | None, tuple[str, ...]], list[str]] = {}
             for s in item.states:
-                groups.setdefault((s.state, show_instant(s.ts, action.zone), s.by), []).append(f"'{s.pid}'")
+                groups.setdefault((s.state, show_instant(s.ts, action.zone, *self.zones(s.by)), s.by), []).append(f"'{s.pid}'")
             parts = []
             for (state, since, by_ids), pids in groups.items():
                 names = ", ".join(pids)

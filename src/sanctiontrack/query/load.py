@@ -202,8 +202,17 @@ def _read_ref(path: Path) -> str | None:
     return key if isinstance(key, str) and len(key) == 64 and all(c in "0123456789abcdef" for c in key) else None
 
 
-def load(path: str | Path | None = None, *, cache: bool = True, official: bool = True) -> Tracker:
-    """Load the bundled dataset, an action file or folder of them, or a store file (``.store``), ready for queries.
+def _paths(path: str | Path | Sequence[str | Path] | None) -> list[Path]:
+    """The inputs a ``path`` argument names: the bundled data when None, one path, or several read together."""
+    if path is None:
+        return [bundled_data()]
+    if isinstance(path, (str, Path)):
+        return [Path(path)]
+    return [Path(p) for p in path]
+
+
+def load(path: str | Path | Sequence[str | Path] | None = None, *, cache: bool = True, official: bool = True) -> Tracker:
+    """Load the bundled dataset, an action file or folder of them (or a list of such, read together), or a store file (``.store``).
 
     With ``cache`` (the default) the compiled store in :func:`cache_dir` is opened, or built and
     kept when missing. Raises :class:`DataError` listing every located problem if the files are invalid.
@@ -216,10 +225,9 @@ def load(path: str | Path | None = None, *, cache: bool = True, official: bool =
     >>> len(tracker.actions) > 50
     True
     """
-    given = Path(path) if path is not None else None
-    if given is not None and given.suffix == _SUFFIX and given.is_file():
-        return open_store(given)
-    paths = [given if given is not None else bundled_data()]
+    paths = _paths(path)
+    if len(paths) == 1 and paths[0].suffix == _SUFFIX and paths[0].is_file():
+        return open_store(paths[0])
     if not cache:
         return _parsed(paths, official)
     folder = cache_dir()
@@ -249,12 +257,12 @@ def load(path: str | Path | None = None, *, cache: bool = True, official: bool =
     return tracker
 
 
-def build_store(path: str | Path | None = None, *, output: Path | None = None) -> Path:
-    """Parse and validate the files, and write their store (to the cache folder, or to ``output``); return where it went.
+def build_store(path: str | Path | Sequence[str | Path] | None = None, *, output: Path | None = None) -> Path:
+    """Parse and validate the files (one path or several read together), and write their store (to the cache folder, or to ``output``).
 
-    Raises :class:`DataError` for invalid files and ``OSError`` when the store cannot be written.
+    Returns where it went. Raises :class:`DataError` for invalid files and ``OSError`` when the store cannot be written.
     """
-    paths = [Path(path) if path is not None else bundled_data()]
+    paths = _paths(path)
     inputs = _inputs(paths)
     key = _content_key(inputs)
     fast, listing = _survey(inputs)

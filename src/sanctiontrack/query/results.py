@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Any, Protocol
 
 import attrs
 import pendulum
 
 from ..model.dates import DateValue
 from ..model.records import Action, ControlledItem, Entity, Evidence, Link, Prohibition, Source, Target
-from ..model.vocabulary import Basis, ChangeKind, DateKind, Reason, SpanState, State, Status
+from ..model.vocabulary import Basis, Category, ChangeKind, DateKind, LinkRelation, Reason, SpanState, State, Status
 from .coverage import Coverage
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "ItemRestrictions",
     "NotOperative",
     "ProhibitionStatus",
+    "Related",
     "Restriction",
     "Restrictions",
     "ScreenMatch",
@@ -34,19 +36,84 @@ __all__ = [
     "Status",
     "Timeline",
     "TimelineEvent",
+    "scope_of",
 ]
 
 
-@attrs.frozen(slots=True)
-class Citation:
+def _brief(value: object) -> str:
+    """A value as a short repr shows it: records by their id, long text cut, long tuples counted."""
+    if isinstance(value, (Action, Entity, Source, Prohibition, ControlledItem)):
+        return value.id
+    if isinstance(value, Target):
+        return value.entity or value.item or "?"
+    if isinstance(value, Evidence):
+        return value.source
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, tuple):
+        shown = [_key(v) for v in value[:3]]
+        more = [f"+{len(value) - 3} more"] if len(value) > 3 else []
+        return "(" + ", ".join([*shown, *more]) + ")"
+    if isinstance(value, str):
+        return repr(value if len(value) <= 60 else value[:57] + "...")
+    return str(value)
+
+
+def _key(value: object) -> str:
+    """An item of a tuple in a short repr: a nested result by what it is about (its action, prohibition or entity)."""
+    if isinstance(value, ProhibitionStatus):
+        return f"{value.prohibition.id}: {value.state.value}"
+    if isinstance(value, TimelineEvent):
+        return f"{value.date} {value.label} {value.action.id}"
+    for name in ("action", "entity", "source", "prohibition"):
+        inner = getattr(value, name, None) if isinstance(value, _Plain) else None
+        if inner is not None:
+            return _brief(inner)
+    if isinstance(value, _Plain):
+        return type(value).__name__
+    return _brief(value)
+
+
+class _Plain:
+    """What every result can do: become plain data (``to_dict``) or JSON text (``to_json``), and show a short ``repr``.
+
+    The plain data is the CLI's ``--format json`` (``query/jsonify.py``), so scripts see one shape.
+    A ``repr`` names records by id and counts long lists, so printing a timeline event shows one line
+    rather than the whole action it belongs to.
+    """
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """This result as plain data: dicts, lists, text, numbers, booleans and None (JSON-ready)."""
+        from .jsonify import plain
+
+        return plain(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """This result as JSON text (UTF-8 characters kept as they are)."""
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def _shown(self) -> list[tuple[str, object]]:
+        fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(type(self))  # type: ignore[arg-type]
+        return [(f.name, getattr(self, f.name)) for f in fields if f.repr and not f.name.startswith("_")]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(" + ", ".join(f"{name}={_brief(value)}" for name, value in self._shown()) + ")"
+
+
+@attrs.frozen(slots=True, repr=False)
+class Citation(_Plain):
     """A source behind an action, with the quote or locator the action's evidence gives."""
 
     source: Source
     evidence: Evidence
 
 
-@attrs.frozen(slots=True)
-class CarveOut:
+@attrs.frozen(slots=True, repr=False)
+class CarveOut(_Plain):
     """An exemption or license in force that carves something out of a restriction."""
 
     action: Action
@@ -55,8 +122,8 @@ class CarveOut:
     entities: tuple[str, ...]
 
 
-@attrs.frozen(slots=True)
-class ProhibitionStatus:
+@attrs.frozen(slots=True, repr=False)
+class ProhibitionStatus(_Plain):
     """One prohibition of a restriction and how it stands: operative, suspended, pending, ended."""
 
     prohibition: Prohibition
@@ -65,8 +132,8 @@ class ProhibitionStatus:
     by: tuple[str, ...] = ()
 
 
-@attrs.frozen(slots=True)
-class Restriction:
+@attrs.frozen(slots=True, repr=False)
+class Restriction(_Plain):
     """A binding restriction operative on the entity at the time asked."""
 
     action: Action
@@ -84,9 +151,14 @@ class Restriction:
         """The prohibitions operative at the time asked."""
         return tuple(p.prohibition for p in self.prohibitions if p.state is State.OPERATIVE)
 
+    @property
+    def scope(self) -> tuple[str, ...]:
+        """What the operative prohibitions restrict, in words (``government devices only``, ``exports of controlled items``)."""
+        return scope_of(self.operative)
 
-@attrs.frozen(slots=True)
-class NotOperative:
+
+@attrs.frozen(slots=True, repr=False)
+class NotOperative(_Plain):
     """An action that concerns the entity but did not restrict it then, with the reason."""
 
     action: Action
@@ -99,8 +171,8 @@ class NotOperative:
     sources: tuple[Citation, ...] = ()
 
 
-@attrs.frozen(slots=True)
-class Charge:
+@attrs.frozen(slots=True, repr=False)
+class Charge(_Plain):
     """A criminal case in which the entity was a named defendant at the time asked (never a restriction).
 
     ``document`` says which charging instrument (``indictment`` or ``superseding indictment``);
@@ -118,6 +190,16 @@ class Charge:
     since: str | None
     target: Target
     sources: tuple[Citation, ...] = ()
+
+
+def scope_of(prohibitions: Iterable[Prohibition]) -> tuple[str, ...]:
+    """What some prohibitions restrict, in words, each once and in order: a category's ``reach``, or the summary for ``other``.
+
+    >>> from sanctiontrack.model.records import Prohibition
+    >>> scope_of([Prohibition("a", Category.GOVERNMENT_DEVICES, "No TikTok on agency phones.")])
+    ('government devices only',)
+    """
+    return tuple(dict.fromkeys(p.summary.strip() if p.category is Category.OTHER else p.category.reach for p in prohibitions))
 
 
 class _Source(Protocol):
@@ -162,8 +244,8 @@ class _Fixed:
         return self._charges
 
 
-@attrs.frozen(slots=True, eq=False)
-class Restrictions:
+@attrs.frozen(slots=True, eq=False, repr=False)
+class Restrictions(_Plain):
     """The answer to "what restrictions applied to this entity on this day (or at this instant), and why?".
 
     ``restricted`` is true only if a binding restriction was operative. ``restrictions`` lists those
@@ -221,6 +303,13 @@ class Restrictions:
         """Why the time asked lies before or after what the data covers, or None when it lies within."""
         return self.coverage.outside(self.when) if self.coverage is not None else None
 
+    def _shown(self) -> list[tuple[str, object]]:
+        when = self.when.isoformat() if isinstance(self.when, pendulum.DateTime) else self.when.to_date_string()
+        shown: list[tuple[str, object]] = [("entity", self.entity), ("when", when), ("restricted", self.restricted)]
+        if self.jurisdiction:
+            shown.append(("jurisdiction", self.jurisdiction))
+        return [*shown, ("restrictions", self.restrictions), ("not_operative", self.not_operative), ("charges", self.charges)]
+
     @property
     def entity(self) -> Entity:
         """The entity the query resolved to."""
@@ -256,9 +345,18 @@ class Restrictions:
         """The criminal cases in which the entity was a named defendant then (they never count as restrictions)."""
         return self._source.charges(self.when)
 
+    @property
+    def scope(self) -> tuple[str, ...]:
+        """What the operative restrictions restrict, together (empty when nothing is restricted).
 
-@attrs.frozen(slots=True)
-class ItemRestrictions:
+        ``("government devices only",)`` says a restricted entity is restricted on government devices
+        and nowhere else.
+        """
+        return scope_of(tuple(p for r in self.restrictions for p in r.operative))
+
+
+@attrs.frozen(slots=True, repr=False)
+class ItemRestrictions(_Plain):
     """The answer to "may this item be exported to this destination on this day (or at this instant), and why?".
 
     Shaped like :class:`Restrictions`: ``restricted`` is true only if a binding restriction on the item
@@ -300,8 +398,8 @@ class ItemRestrictions:
         return self.when if isinstance(self.when, pendulum.DateTime) else None
 
 
-@attrs.frozen(slots=True)
-class TimelineEvent:
+@attrs.frozen(slots=True, repr=False)
+class TimelineEvent(_Plain):
     """One dated event in an entity's history, with whether the entity was restricted before and after."""
 
     date: str
@@ -345,9 +443,25 @@ class Timeline(tuple[TimelineEvent, ...]):
     def __reduce__(self) -> tuple[object, ...]:
         return (Timeline, (tuple(self), self.coverage))
 
+    def to_dict(self) -> dict[str, Any]:
+        """The events and the coverage as plain data (the CLI's JSON, without the entity it names)."""
+        from .jsonify import plain
 
-@attrs.frozen(slots=True)
-class Change:
+        return plain(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The events and the coverage as JSON text."""
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def __repr__(self) -> str:
+        first = f", first={self[0].date}" if self else ""
+        return f"Timeline({len(self)} events{first})"
+
+
+@attrs.frozen(slots=True, repr=False)
+class Change(_Plain):
     """An action that came into or went out of force for an entity between two days."""
 
     action: Action
@@ -355,8 +469,8 @@ class Change:
     explanation: str
 
 
-@attrs.frozen(slots=True)
-class Diff:
+@attrs.frozen(slots=True, repr=False)
+class Diff(_Plain):
     """What changed for an entity between two days: restrictions added and removed, and the events between."""
 
     entity: Entity
@@ -378,8 +492,8 @@ class Diff:
         return "; ".join(dict.fromkeys(notes)) or None
 
 
-@attrs.frozen(slots=True)
-class Span:
+@attrs.frozen(slots=True, repr=False)
+class Span(_Plain):
     """A run of days over which an action stood the same way for an entity (``end`` is exclusive)."""
 
     start: pendulum.Date
@@ -388,8 +502,8 @@ class Span:
     detail: str
 
 
-@attrs.frozen(slots=True)
-class ActionHistory:
+@attrs.frozen(slots=True, repr=False)
+class ActionHistory(_Plain):
     """How one action bore on an entity over time: spans in force, suspended, carved out or lapsed."""
 
     action: Action
@@ -398,8 +512,8 @@ class ActionHistory:
     spans: tuple[Span, ...]
 
 
-@attrs.frozen(slots=True)
-class EntityMatch:
+@attrs.frozen(slots=True, repr=False)
+class EntityMatch(_Plain):
     """An entity found by a name search, with the name that matched and the score (0–100)."""
 
     entity: Entity
@@ -407,8 +521,27 @@ class EntityMatch:
     score: float
 
 
-@attrs.frozen(slots=True)
-class ScreenMatch:
+@attrs.frozen(slots=True, repr=False)
+class Related(_Plain):
+    """Another entity linked to the one asked about: what it is to it (``role``), the link's relation, dates, sources and note.
+
+    ``direction`` says whose link it is: ``from`` the entity asked about (it is a subsidiary,
+    brand, part or affiliate of ``entity``), or ``to`` it (``entity`` is its subsidiary, ...).
+    ``sources`` are source ids.
+    """
+
+    entity: Entity
+    role: str
+    relation: LinkRelation
+    direction: str
+    start: DateValue | None
+    until: DateValue | None
+    sources: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@attrs.frozen(slots=True, repr=False)
+class ScreenMatch(_Plain):
     """A candidate entity for a screened name, and whether it was restricted on the day asked."""
 
     entity: Entity
@@ -417,8 +550,8 @@ class ScreenMatch:
     restricted: bool
 
 
-@attrs.frozen(slots=True)
-class ScreenResult:
+@attrs.frozen(slots=True, repr=False)
+class ScreenResult(_Plain):
     """The best matches for one screened name, and what data they were sought in.
 
     ``status`` tells a clean result from a name the data does not cover: ``restricted`` (a match

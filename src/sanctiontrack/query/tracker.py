@@ -13,7 +13,7 @@ from ..engine.daily import Daily, restricted_on
 from ..engine.semantics import Engine
 from ..io.pause import paused_gc
 from ..model.clock import DAY_FOREVER, day_ceil, day_of, day_window, seconds
-from ..model.countries import check_country
+from ..model.countries import check_country, check_jurisdiction
 from ..model.dates import parse_day
 from ..model.errors import QueryError, UnknownActionError
 from ..model.intervals import intersects
@@ -105,19 +105,48 @@ def _kind(kind: str | ActionKind | None) -> ActionKind | None:
         raise QueryError(f"unknown action kind {kind!r}{suffix}") from None
 
 
-def _instant(value: object) -> pendulum.DateTime:
+def _jurisdiction(value: str | None) -> str | None:
+    """A jurisdiction filter as its code (``uk`` and ``UK`` are ``GB``); an unknown code is a :class:`QueryError`, never an empty answer."""
+    if value is None:
+        return None
+    try:
+        return check_jurisdiction(value)
+    except ValueError as exc:
+        raise QueryError(f"'jurisdiction': {exc}") from None
+
+
+def _instant(value: object, field: str = "at", day_field: str = "on") -> pendulum.DateTime:
+    """An aware instant from ``value``; errors name the parameter ``field`` (and ``day_field`` for a whole day)."""
     if isinstance(value, dt.datetime):
         if value.tzinfo is None or value.utcoffset() is None:
-            raise QueryError(f"'at' must carry a time zone; a naive time names no instant (got {value.isoformat()!r})")
+            raise QueryError(f"{field!r} must carry a time zone; a naive time names no instant (got {value.isoformat()!r})")
         return pendulum.instance(value)
     if isinstance(value, str):
-        try:
-            from ..model.dates import parse_instant
+        from ..model.dates import parse_instant
 
+        try:
             return parse_instant(value)
         except ValueError as exc:
-            raise QueryError(f"'at': {exc}") from None
-    raise QueryError(f"'at' must be an aware datetime or ISO text with an offset (got {value!r})")
+            raise QueryError(f"{field!r}: {_instant_problem(value, exc, day_field)}") from None
+    raise QueryError(f"{field!r} must be an aware datetime or ISO text with an offset (got {value!r})")
+
+
+def _instant_problem(text: str, exc: ValueError, day_field: str) -> str:
+    """Why ``text`` is no instant, in terms of what a query takes: an offset in the text (queries have no ``tz`` option)."""
+    from ..model.dates import parse_instant
+
+    example = "e.g. 2019-05-16T09:00-04:00 or 2019-05-16T13:00Z"
+    try:
+        parse_day(text)
+    except ValueError:
+        pass
+    else:
+        return f"an instant needs a time with an offset, {example}; for the whole day ask with {day_field!r} (got {text!r})"
+    try:
+        parse_instant(text, "UTC")
+    except ValueError:
+        return str(exc)
+    return f"a time needs an offset from UTC, {example} (got {text!r})"
 
 
 class Tracker:
@@ -334,10 +363,10 @@ class Tracker:
         hint = did_you_mean(action_id, ids, cutoff=60)
         raise UnknownActionError(action_id, (hint,) if hint else ())
 
-    def _day(self, value: object) -> pendulum.Date:
-        """Parse a query day, remembering the answer for the next query with the same value."""
+    def _day(self, value: object, field: str = "on") -> pendulum.Date:
+        """Parse a query day (``field`` names the parameter in errors), remembering the answer for the next query with the same value."""
         try:
-            day = parse_day(value)
+            day = parse_day(value, field)
         except ValueError as exc:
             raise QueryError(str(exc)) from None
         if isinstance(value, (str, dt.date)) and len(self._days) < 100_000:
@@ -379,6 +408,7 @@ class Tracker:
             return Restrictions(hit[0], day, hit[1], None, coverage if coverage is not None else self.coverage)
         if (on is None) == (at is None):
             raise QueryError("give exactly one of 'on' (a day) or 'at' (an instant)")
+        jurisdiction = _jurisdiction(jurisdiction)
         found, matched = self.entities.resolve(entity)
         engine, explainer = self._local(found.id)
         if at is not None:
@@ -395,6 +425,45 @@ class Tracker:
         parts = explainer.explain(found.id, items)
         charges = self._charges(found.id, lambda tz: day_window(ordinal, tz), jurisdiction)
         return Restrictions(_Fixed(found, any(i.operative for i in items), parts, charges), day, matched, jurisdiction, self.coverage)
+
+    def group_restrictions(
+        self,
+        entity: str,
+        *,
+        on: str | dt.date | None = None,
+        at: str | dt.datetime | None = None,
+        jurisdiction: str | None = None,
+    ) -> tuple[Restrictions, ...]:
+        """The answer of :meth:`restrictions` for every member of ``entity``'s group (see :meth:`Entities.members`), the entity first.
+
+        Each member is answered on its own: a restriction reaches a member named by it, or through
+        the ownership links valid that day when it covers subsidiaries.
+
+        >>> from sanctiontrack import load
+        >>> [(a.entity.id, a.restricted) for a in load().group_restrictions("Ant Group", on="2020-06-01")]
+        [('ant-group', False), ('alipay', False)]
+        >>> [(a.entity.id, a.scope) for a in load().group_restrictions("Ant Group", on="2021-01-06")][1]
+        ('alipay', ('access to the app', 'app-store distribution'))
+        """
+        found, _ = self.entities.resolve(entity)
+        if (on is None) == (at is None):
+            raise QueryError("give exactly one of 'on' (a day) or 'at' (an instant)")
+        day = self._day(on) if on is not None else None
+        members = self.entities.members(found.id)
+        if at is not None:
+            return tuple(self.restrictions(m.id, at=at, jurisdiction=jurisdiction) for m in members)
+        return tuple(self.restrictions(m.id, on=day, jurisdiction=jurisdiction) for m in members)
+
+    def restricted_members(self, entity: str, *, on: str | dt.date) -> tuple[Entity, ...]:
+        """The other members of ``entity``'s group that were restricted on day ``on`` (what a parent's answer names).
+
+        >>> from sanctiontrack import load
+        >>> [e.id for e in load().restricted_members("Ant Group", on="2021-01-06")]
+        ['alipay']
+        """
+        found, _ = self.entities.resolve(entity)
+        day = self._day(on)
+        return tuple(m for m in self.entities.members(found.id)[1:] if self._restricted_on(m.id, day))
 
     def _charges(self, entity_id: str, window: Callable[[str], tuple[int, int]], jurisdiction: str | None = None) -> tuple[Charge, ...]:
         """The cases in which ``entity_id`` was a named defendant in the window (by the engine's charge periods)."""
@@ -451,6 +520,7 @@ class Tracker:
             raise QueryError("give exactly one of 'on' (a day) or 'at' (an instant)")
         destination = self._country("to", to)
         origin = self._country("from", from_) if from_ is not None else None
+        jurisdiction = _jurisdiction(jurisdiction)
         found, matched = self.items.resolve(query)
         window: Callable[[str], tuple[int, int]]
         when: pendulum.Date | pendulum.DateTime
@@ -550,13 +620,19 @@ class Tracker:
         items = engine.evaluate(entity_id, lambda tz: day_window(ordinal, tz))
         return explainer.explain(entity_id, items)
 
-    def restricted(self, entity: str, *, on: str | dt.date) -> bool:
-        """Whether ``entity`` was restricted on day ``on``: the verdict of :meth:`restrictions`, without the explanation.
+    def restricted(self, entity: str, *, on: str | dt.date | None = None, at: str | dt.datetime | None = None) -> bool:
+        """Whether ``entity`` was restricted on day ``on`` (or at instant ``at``): the verdict of :meth:`restrictions` alone.
 
         >>> from sanctiontrack import load
         >>> load().restricted("Huawei", on="2019-05-15")
         False
+        >>> [load().restricted("Huawei", at=t) for t in ("2019-05-16T16:14-04:00", "2019-05-16T16:15-04:00")]
+        [False, True]
         """
+        if at is not None or on is None:
+            if (on is None) == (at is None):
+                raise QueryError("give exactly one of 'on' (a day) or 'at' (an instant)")
+            return self.restrictions(entity, at=at).restricted
         hit = self._fast.get(entity)
         if hit is None:
             hit = self._remember(entity)
@@ -801,7 +877,7 @@ class Tracker:
         >>> change.restricted_before, change.restricted_after, [c.action.id for c in change.came_into_force]
         (False, True, ['us-bis-2019-xinjiang-entity-list'])
         """
-        first, last = self._day(start), self._day(end)
+        first, last = self._day(start, "start"), self._day(end, "end")
         if last < first:
             raise QueryError(f"'end' ({last}) must not be before 'start' ({first})")
         before = self.restrictions(entity, on=first)
@@ -825,10 +901,14 @@ class Tracker:
         jurisdiction: str | None = None,
         kind: str | ActionKind | None = None,
         authority: str | None = None,
+        operative_only: bool = False,
     ) -> tuple[Action, ...]:
         """Every binding action operative on day ``on``, optionally filtered.
 
-        ``authority`` matches case-insensitively anywhere in the authority's name.
+        ``authority`` matches case-insensitively anywhere in the authority's name. With
+        ``operative_only``, only what restricts or carves out that day: actions with a prohibition in
+        force and exemptions in force, not the revocations, removals, court orders and directives that
+        restrict nothing by themselves.
 
         >>> from sanctiontrack import load
         >>> ids = [a.id for a in load().in_force(on="2020-02-20", jurisdiction="US", kind="entity_list_addition")]
@@ -837,6 +917,7 @@ class Tracker:
         """
         day = self._day(on).toordinal()
         wanted_kind = _kind(kind)
+        jurisdiction = _jurisdiction(jurisdiction)
         out = []
         for action in self.dataset.actions:
             if jurisdiction is not None and action.jurisdiction != jurisdiction:
@@ -844,6 +925,8 @@ class Tracker:
             if wanted_kind is not None and action.kind is not wanted_kind:
                 continue
             if authority is not None and authority.casefold() not in action.authority.casefold():
+                continue
+            if operative_only and not (action.restricts or action.kind is ActionKind.EXEMPTION):
                 continue
             if self.engine.in_force(action.id, *day_window(day, action.zone)):
                 out.append(action)
