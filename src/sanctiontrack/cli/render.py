@@ -33,7 +33,7 @@ __all__ = [
 
 
 def render_restrictions(console: Console, answer: Restrictions, members: Sequence[Entity] = ()) -> None:
-    """A point answer: verdict, operative restrictions, what did not apply and why, the group's restricted ``members``, then the coverage."""
+    """A point answer: verdict, operative restrictions, what did not apply and why, restricted group ``members``, then the coverage."""
     entity = answer.entity
     via = f" (matched {answer.matched!r})" if answer.matched and answer.matched != entity.name else ""
     verdict = Text("RESTRICTED", style="bold red") if answer.restricted else Text("not restricted", style="bold green")
