@@ -67,19 +67,22 @@ def main() -> None:
     ids = [e.id for e in tracker.entities]
     days = [f"{rng.randint(2015, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" for _ in range(args.queries)]
     questions = [(rng.choice(ids), day) for day in days]
-    for entity, day in questions[:500]:
-        tracker.restricted(entity, on=day)
     pc = time.perf_counter_ns
-    times = []
-    for entity, day in questions:
-        t_0 = pc()
-        tracker.restricted(entity, on=day)
-        times.append(pc() - t_0)
-    times.sort()
-    median, p99 = times[len(times) // 2], times[int(len(times) * 0.99)]
+
+    def one_pass() -> tuple[int, int]:
+        times = []
+        for entity, day in questions:
+            t_0 = pc()
+            tracker.restricted(entity, on=day)
+            times.append(pc() - t_0)
+        times.sort()
+        return times[len(times) // 2], times[int(len(times) * 0.99)]
+
+    first, first_p99 = one_pass()  # most questions are an entity's first: its pages are read and checked
+    warm, warm_p99 = one_pass()
     print(
-        f"point query (Tracker.restricted, store of {len(ids):,} entities): median {median / 1000:.2f} us  p99 {p99 / 1000:.2f} us",
-        "[target <= 2 us]",
+        f"point query (Tracker.restricted, store of {len(ids):,} entities): first touch median {first / 1000:.2f} us "
+        f"(p99 {first_p99 / 1000:.2f}), warm median {warm / 1000:.2f} us (p99 {warm_p99 / 1000:.2f})  [target <= 2 us]"
     )
 
     env = {**os.environ, "SANCTIONTRACK_CACHE_DIR": cache, "COLUMNS": "120"}

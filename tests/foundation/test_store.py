@@ -94,6 +94,11 @@ def test_the_bundled_data_answers_the_same_from_its_store(tmp_path: Path) -> Non
     names = [e.name for e in parsed.entities] * 3
     every = [days[i % len(days)] for i in range(len(names))]
     assert opened.restricted_many(names, every).tolist() == [parsed.restricted(n, on=d) for n, d in zip(names, every, strict=True)]
+    linked = [e.id for e in parsed.entities if e.links]
+    groups = {link.entity for e in parsed.entities for link in e.links} | set(linked)  # parents and members, both ways
+    assert {g: opened.entities.related(g) for g in groups} == {g: parsed.entities.related(g) for g in groups}
+    assert [e.id for e in opened.entities.members("huawei")] == [e.id for e in parsed.entities.members("huawei")]
+    assert len(opened.entities.members("huawei")) > 100  # its affiliates, found through the store's list of linking entities
 
 
 @settings(max_examples=60, deadline=None)

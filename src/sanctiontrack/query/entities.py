@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..model.errors import AmbiguousEntityError, UnknownEntityError
 from ..model.names import name_key
@@ -71,11 +71,15 @@ class Entities:
         self._covered: Callable[[], object] | None = None  # the tracker's coverage, named in the error for an unknown name
         self._words: list[str] | None = None
         self._linked: dict[str, list[tuple[Entity, Link]]] | None = None
+        self._linking: Sequence[str] | None = None  # the ids of the entities with links, when known (a store keeps them)
 
     @classmethod
-    def _over(cls, by_id: Mapping[str, Entity], by_key: Mapping[str, list[tuple[int, str, str]]]) -> Entities:
-        """Entities over ready-made indexes (a compiled store's), read when asked."""
+    def _over(
+        cls, by_id: Mapping[str, Entity], by_key: Mapping[str, list[tuple[int, str, str]]], linking: Sequence[str] | None = None
+    ) -> Entities:
+        """Entities over ready-made indexes (a compiled store's), read when asked; ``linking``: the ids of those with links."""
         self = cls.__new__(cls)
+        self._linking = linking
         self._by_id, self._by_key, self._key_list, self._cache = by_id, by_key, None, {}
         self._covered = None
         self._words = None
@@ -151,7 +155,8 @@ class Entities:
         """For each entity, the entities whose links point at it (its subsidiaries, brands, parts and affiliates)."""
         if self._linked is None:
             linked: dict[str, list[tuple[Entity, Link]]] = {}
-            for entity in self:
+            linking = self if self._linking is None else (self._by_id[i] for i in self._linking)
+            for entity in linking:
                 for link in entity.links:
                     linked.setdefault(link.entity, []).append((entity, link))
             self._linked = linked

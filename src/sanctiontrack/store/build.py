@@ -176,4 +176,5 @@ def build(
     }
     snapshots = [encode(s) for s in dataset.snapshots]
     _round_trip([_json(s) for s in snapshots], dataset.snapshots, decode_snapshot, "snapshot")
-    writer.write(path, key, {**meta, "counts": counts, "snapshots": snapshots})
+    linking = [e.id for e in dataset.entities if e.links]  # a group question reads these, not every entity
+    writer.write(path, key, {**meta, "counts": counts, "snapshots": snapshots, "linking": linking})

@@ -56,6 +56,15 @@ class Store:
         except (TypeError, ValueError):
             raise self.damaged("snapshots in the header are malformed") from None
 
+    def linking(self) -> tuple[str, ...] | None:
+        """The ids of the entities that have links (ownership, brands, affiliations), from the checked header; None if not kept."""
+        found = self.file.meta.get("linking")
+        if found is None:
+            return None
+        if not isinstance(found, list) or not all(isinstance(i, str) for i in found):
+            raise self.damaged("the linking entities in the header are malformed")
+        return tuple(found)
+
     def damaged(self, why: str) -> StoreError:
         """The error for a store whose content contradicts itself."""
         return self.file.damaged(why)
