@@ -14,7 +14,6 @@ import csv
 import gzip
 import io
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -62,27 +61,46 @@ def main() -> None:
     t0 = time.perf_counter()
     build_store()
     print(f"store of curated + 2022 CSL + DPL built in {time.perf_counter() - t0:.1f} s")
+    # The point query in a fresh process that opens the built store, as a user's program would.
+    probe = f"""
+import random, time, sanctiontrack
+tracker = sanctiontrack.load()
+rng = random.Random(1)
+ids = [e.id for e in tracker.entities]
+days = [f"{{rng.randint(2015, 2024)}}-{{rng.randint(1, 12):02d}}-{{rng.randint(1, 28):02d}}" for _ in range({args.queries})]
+questions = [(rng.choice(ids), day) for day in days]
+pc = time.perf_counter_ns
+def one_pass():
+    times = []
+    for entity, day in questions:
+        t_0 = pc()
+        tracker.restricted(entity, on=day)
+        times.append(pc() - t_0)
+    times.sort()
+    return times[len(times) // 2], times[int(len(times) * 0.99)]
+first, first_p99 = one_pass()  # most questions are an entity's first: its pages are read and checked
+warm, warm_p99 = one_pass()
+print(f"point query (Tracker.restricted, store of {{len(ids):,}} entities, fresh process): first touch median "
+      f"{{first / 1000:.2f}} us (p99 {{first_p99 / 1000:.2f}}), warm median {{warm / 1000:.2f}} us (p99 {{warm_p99 / 1000:.2f}})"
+      "  [target <= 2 us]")
+"""
+    print(subprocess.run([sys.executable, "-c", probe], env=dict(os.environ), check=True, capture_output=True, text=True).stdout.strip())
     tracker = sanctiontrack.load()
-    rng = random.Random(1)
-    ids = [e.id for e in tracker.entities]
-    days = [f"{rng.randint(2015, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" for _ in range(args.queries)]
-    questions = [(rng.choice(ids), day) for day in days]
-    pc = time.perf_counter_ns
 
-    def one_pass() -> tuple[int, int]:
-        times = []
-        for entity, day in questions:
-            t_0 = pc()
-            tracker.restricted(entity, on=day)
-            times.append(pc() - t_0)
-        times.sort()
-        return times[len(times) // 2], times[int(len(times) * 0.99)]
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_query import SCREEN_DAY, screening_names
 
-    first, first_p99 = one_pass()  # most questions are an entity's first: its pages are read and checked
-    warm, warm_p99 = one_pass()
+    names = screening_names(tracker, 10_000, 7)
+    t0 = time.perf_counter()
+    screened = tracker.screen(names, on=SCREEN_DAY)
+    first_screen = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    tracker.screen(names, on=SCREEN_DAY)
+    repeat_screen = time.perf_counter() - t0
+    matched = sum(1 for r in screened if r.matches)
     print(
-        f"point query (Tracker.restricted, store of {len(ids):,} entities): first touch median {first / 1000:.2f} us "
-        f"(p99 {first_p99 / 1000:.2f}), warm median {warm / 1000:.2f} us (p99 {warm_p99 / 1000:.2f})  [target <= 2 us]"
+        f"screen 10,000 names (60% listed names varied, 40% strangers) over curated + CSL + DPL: first call {first_screen:.2f} s, "
+        f"repeat {repeat_screen:.2f} s; {matched:,} with a match  [target <= 2 s]"
     )
 
     env = {**os.environ, "SANCTIONTRACK_CACHE_DIR": cache, "COLUMNS": "120"}
