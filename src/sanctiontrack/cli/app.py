@@ -8,6 +8,7 @@ the answer is a ``"status": "not_covered"`` object on stdout).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import enum
 import io
@@ -133,8 +134,18 @@ def _friendly(fmt: object = None) -> Iterator[None]:
         _fail(f"the data has {len(err.errors)} problem(s); run 'sanctiontrack validate' on it", 1)
     except SanctionTrackError as err:
         _fail(str(err))
+    except BrokenPipeError:
+        _closed_pipe()
     except OSError as err:
         _fail(f"{err.filename or ''}: {err.strerror or err}".lstrip(": "))
+
+
+def _closed_pipe() -> NoReturn:
+    """The reader of our output went away (``| head``): stop quietly, as ``cat`` does, with no message and no traceback."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's final flush must not fail again
+    raise SystemExit(141)  # 128 + SIGPIPE, what a shell reports for a writer killed by a closed pipe
 
 
 def _inputs(data: Path | None, data_only: bool) -> list[Path] | Path | None:
@@ -732,7 +743,10 @@ def entities(
 
 @app.command()
 def screen(
-    file: Annotated[Path, typer.Argument(help="A CSV file with a 'name' column (or names in the first column), or - for stdin.")],
+    file: Annotated[Path, typer.Argument(help="A CSV file with a header naming a 'name' column (or one column of names), or - for stdin.")],
+    column: Annotated[
+        str | None, typer.Option("--column", "-c", help="The header of the column holding the names (default: 'name').")
+    ] = None,
     on: Annotated[str | None, typer.Option("--on", help="The day asked about (YYYY-MM-DD); default today.")] = None,
     threshold: Annotated[float, typer.Option("--threshold", "-t", min=0, max=100, help="Lowest score kept (above 0, at most 100).")] = 85.0,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many matches for each name.")] = 3,
@@ -744,7 +758,7 @@ def screen(
     from ..query.jsonify import screen_json
 
     with _friendly():
-        names = _read_names(file)
+        names = _read_names(file, column)
         day = _today(on, fmt)
         results = _tracker(data, data_only).screen(names, on=day, threshold=threshold, limit=limit)
         if fmt is ScreenFmt.json:
@@ -799,7 +813,8 @@ def _action_scope(action: Action) -> list[str]:
     return list(scope_of(action.restricts))
 
 
-def _read_names(file: Path) -> list[str]:
+def _read_names(file: Path, column: str | None = None) -> list[str]:
+    """The names of a screening file: the ``column`` (default ``name``) under its header, or the rows of a one-column file."""
     try:
         raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
     except OSError as err:
@@ -812,11 +827,18 @@ def _read_names(file: Path) -> list[str]:
     if not rows:
         _fail(f"{file}: no names")
     header = [h.strip().casefold() for h in rows[0]]
-    column = header.index("name") if "name" in header else 0
-    body = rows[1:] if "name" in header else rows
-    names = [row[column].strip() for row in body if len(row) > column and row[column].strip()]
+    wanted = (column or "name").strip().casefold()
+    if wanted in header:
+        index, body = header.index(wanted), rows[1:]
+    elif column is None and max(len(row) for row in rows) == 1:
+        index, body = 0, rows  # one column and no header: every row is a name
+    else:
+        shown = ", ".join(repr(h.strip()) for h in rows[0]) or "(an empty line)"
+        hint = "pick the column with --column NAME" if column is None else "check the spelling of --column"
+        _fail(f"{file}:1: no {wanted!r} column: the header row names {shown}; {hint}", 2)
+    names = [row[index].strip() for row in body if len(row) > index and row[index].strip()]
     if not names:
-        _fail(f"{file}: no names (expected a 'name' column or names in the first column)")
+        _fail(f"{file}: no names in column {wanted!r}" if wanted in header else f"{file}: no names")
     return names
 
 
@@ -1092,7 +1114,12 @@ def _options(
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``sanctiontrack`` console script."""
     try:
-        app(args=argv, prog_name="sanctiontrack", standalone_mode=True)
+        try:
+            app(args=argv, prog_name="sanctiontrack", standalone_mode=True)
+        finally:
+            sys.stdout.flush()  # a closed pipe shows here for output still buffered
+    except BrokenPipeError:
+        _closed_pipe()
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise SystemExit(130) from None

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["CONTAINED", "Hits", "Screener", "length_window", "score"]
+__all__ = ["CONTAINED", "DISTINCTIVE", "Hits", "Screener", "distinctive", "length_window", "score"]
 
 CONTAINED = 90.0
 _EPSILON = 1e-9
@@ -41,6 +41,20 @@ Hits = dict[str, tuple[float, float]]  # known key -> (score, plain whole-name r
 
 def _sorted_words(key: str) -> str:
     return " ".join(sorted(key.split()))
+
+
+#: A name inside another counts only when it has at least this many letters (digits aside): ``hua`` and
+#: ``zte`` do, a lone ``1`` or ``id`` (a row number, a column header) does not.
+DISTINCTIVE = 3
+
+
+def distinctive(words: Iterable[str]) -> bool:
+    """Whether a set of words is enough of a name to count when found inside another.
+
+    >>> distinctive(["zte"]), distinctive(["1"]), distinctive(["id"]), distinctive(["no", "1"])
+    (True, False, False, False)
+    """
+    return sum(len(w) for w in words if not w.isdigit()) >= DISTINCTIVE
 
 
 def score(query: str, key: str) -> float:
@@ -55,7 +69,7 @@ def score(query: str, key: str) -> float:
 
     best = max(fuzz.ratio(query, key), fuzz.ratio(_sorted_words(query), _sorted_words(key)))
     words, other = set(query.split()), set(key.split())
-    if words and other and (words <= other or other <= words):
+    if words and other and ((words <= other and distinctive(words)) or (other <= words and distinctive(other))):
         best = max(best, CONTAINED)
     return float(best)
 
@@ -194,7 +208,7 @@ class Screener:
         out: set[int] = set()
         if not known:
             return out
-        if len(known) == len(words):  # the query's words inside a known name: every posting must hold it
+        if len(known) == len(words) and distinctive(words):  # the query's words inside a known name: every posting holds it
             postings = sorted((self.postings[w] for w in known), key=len)
             inside = set(postings[0])
             for posting in postings[1:]:
@@ -206,10 +220,11 @@ class Screener:
             get = self.word_sets.get
             for size in range(1, len(known) + 1):
                 for subset in combinations(known, size):
-                    out.update(get(frozenset(subset), ()))
+                    if distinctive(subset):
+                        out.update(get(frozenset(subset), ()))
         else:
             for word in known:
-                out.update(i for i in self.postings[word] if self._words_of(i) <= words)
+                out.update(i for i in self.postings[word] if self._words_of(i) <= words and distinctive(self._words_of(i)))
         return out
 
     def _words_of(self, index: int) -> frozenset[str]:
