@@ -31,7 +31,7 @@ STATES: dict[SpanState, tuple[str, str]] = {
 }
 _MARKER = "#5e35b1"
 
-WIDTH = 900
+WIDTH = 760
 PLOT_X = 10
 PLOT_W = WIDTH - PLOT_X - 20
 LABEL_X = 4
