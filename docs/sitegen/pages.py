@@ -634,6 +634,7 @@ def catalog(ctx: Context) -> Page:
         f'<span class="catalog-count">showing <b id="catalog-count">{len(actions)}</b> of {len(actions)}</span>',
         "</div>",
         "",
+        '<div class="catalog-wrap">',
         '<table class="catalog" id="catalog">',
         "<thead><tr><th>Effective</th><th>Action</th><th>Kind</th><th>Jurisdiction</th><th>Authority</th><th>Ended</th></tr></thead>",
         "<tbody>",
@@ -650,7 +651,7 @@ def catalog(ctx: Context) -> Page:
             f'<code class="action-id">{esc(action.id)}</code></td><td class="kind">{_breakable(_kind(action))}</td>'
             f'<td>{esc(action.jurisdiction)}</td><td class="authority">{esc(action.authority)}</td><td class="date">{esc(ended)}</td></tr>'
         )
-    out += ["</tbody>", "</table>", ""]
+    out += ["</tbody>", "</table>", "</div>", ""]
     return Page(page, "\n".join(out))
 
 
