@@ -140,7 +140,7 @@ def _links_table(css_class: str, rows: list[list[str]]) -> str:
 
 
 def entity_page(ctx: Context, entity: Entity) -> Page:
-    """One entity: names, links, timeline chart, what applied when, and the dated events."""
+    """One entity: names, tables of its restrictions and links, timeline chart, what applied when, the dated events."""
     page = entity_path(entity.id)
     tracker = ctx.tracker
     history = ctx.histories[entity.id]
