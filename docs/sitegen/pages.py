@@ -11,7 +11,19 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from sanctiontrack import Action, ControlledItem, DateKind, DateValue, Entity, Instrument, Note, Relation, Source
+from sanctiontrack import (
+    Action,
+    ActionHistory,
+    ControlledItem,
+    DateKind,
+    DateValue,
+    Entity,
+    Instrument,
+    Link,
+    Note,
+    Relation,
+    Source,
+)
 from sanctiontrack.model.countries import country_name
 
 from .common import (
@@ -92,11 +104,43 @@ def _sources_cell(ctx: Context, action: Action, page: str, limit: int = 4) -> st
     return ", ".join(shown)
 
 
+def _basis(ctx: Context, row: ActionHistory, page: str) -> str:
+    """How an action reaches an entity: named, or through the links of its ``via`` chain."""
+    if not row.via:
+        return row.basis.value
+    return f"{row.basis.value}, via " + " → ".join(_entity_ref(ctx, link.entity, page) for link in row.via)
+
+
+def _link_row(ctx: Context, other: str, link: Link, page: str, notes: dict[str, int]) -> list[str]:
+    """A row of an entity's links table; a note shared by several links is numbered once in ``notes``."""
+    note = ""
+    if link.note:
+        number = notes.setdefault(link.note, len(notes) + 1)
+        note = md_link(f"note {number}", page, page, f"link-note-{number}")
+    return [
+        _entity_ref(ctx, other, page),
+        link.relation.value.replace("_", " ") + (" (ownership)" if link.relation.is_ownership else ""),
+        fmt_date(link.start) if link.start else "—",
+        fmt_date(link.until) if link.until else "—",
+        ", ".join(source_link(sid, page) for sid in link.sources),
+        note,
+    ]
+
+
+def _in_div(css_class: str, markdown: str) -> str:
+    """Markdown inside a ``<div>`` of a class (the stylesheet sizes the tables of entity pages by it)."""
+    return "\n".join([f'<div class="{css_class}" markdown="1">', "", markdown, "</div>", ""])
+
+
+def _links_table(css_class: str, rows: list[list[str]]) -> str:
+    return _in_div(f"entity-links {css_class}", table(["Entity", "Relation", "From", "Until", "Sources", "Note"], rows))
+
+
 # -- entities ------------------------------------------------------------------------------------
 
 
 def entity_page(ctx: Context, entity: Entity) -> Page:
-    """One entity: names, links, timeline chart, what applied when, and the dated events."""
+    """One entity: names, tables of its restrictions and links, timeline chart, what applied when, the dated events."""
     page = entity_path(entity.id)
     tracker = ctx.tracker
     history = ctx.histories[entity.id]
@@ -113,31 +157,53 @@ def entity_page(ctx: Context, entity: Entity) -> Page:
         rows.append([name, f"`{alias.lang}`" if alias.lang else "", prose(alias.note or "")])
     out += [table(["Name", "Language", "Note"], rows)]
 
-    links = [(entity, link, "out") for link in entity.links] + [(other, link, "in") for other, link in ctx.linked_from.get(entity.id, [])]
-    if links:
+    applied = [row for row in history if row.spans]
+    if applied:
+        out += [
+            "## Restrictions",
+            "",
+            "The actions that ever applied to this entity: its own dates (half-open: no longer in force on *ended*), "
+            "and whether the entity is named or reached through a link. The days each one applied are under "
+            "[What applied when](#what-applied-when).",
+            "",
+        ]
+        rows = [
+            [
+                _action_ref(ctx, row.action.id, page),
+                _kind(row.action),
+                fmt_date(row.action.dates.effective) if row.action.dates.effective else "never effective",
+                fmt_date(row.action.dates.ended) if row.action.dates.ended else "—",
+                _basis(ctx, row, page),
+            ]
+            for row in applied
+        ]
+        out += [_in_div("entity-restrictions", table(["Action", "Kind", "Effective", "Ended", "Basis"], rows))]
+
+    parents = list(entity.links)
+    members = ctx.linked_from.get(entity.id, [])
+    if parents or members:
         out += [
             "## Ownership and affiliation",
             "",
             "Links are dated and half-open: a link holds from its start and no longer holds on its *until* day. "
             "Only ownership links (*subsidiary of*, *owned by*, *brand of*, *part of*) carry a restriction "
-            "whose target has `scope: with_subsidiaries`.",
+            "whose target has `scope: with_subsidiaries`. A dash: no date recorded.",
             "",
         ]
-        for other, link, way in links:
-            relation = link.relation.value.replace("_", " ")
-            if way == "out":
-                line = f"- This entity is **{relation}** {_entity_ref(ctx, link.entity, page)}"
-            else:
-                line = f"- {_entity_ref(ctx, other.id, page)} is **{relation}** this entity"
-            details = [f"from {fmt_date(link.start)}" if link.start else "start not recorded"]
-            details.append(f"until {fmt_date(link.until)}" if link.until else "no end recorded")
-            details.append("ownership" if link.relation.is_ownership else "not ownership")
-            if link.sources:
-                details.append("sources: " + ", ".join(source_link(sid, page) for sid in link.sources))
-            out.append(line + " · " + " · ".join(details))
-            if link.note:
-                out += ["", f"    {prose(link.note)}", ""]
-        out.append("")
+        notes: dict[str, int] = {}
+        if parents:
+            out += ["### This entity's parents and owners", ""]
+            rows = [_link_row(ctx, link.entity, link, page, notes) for link in parents]
+            out += [_links_table("entity-parents", rows)]
+        if members:
+            out += [f"### Linked to this entity ({len(members)})", ""]
+            ordered = sorted(members, key=lambda pair: (not pair[1].relation.is_ownership, pair[0].name.casefold()))
+            rows = [_link_row(ctx, other.id, link, page, notes) for other, link in ordered]
+            out += [_links_table("entity-affiliates", rows)]
+        if notes:
+            out += ["Notes on the links:", ""]
+            out += [f'{number}. <span id="link-note-{number}"></span>{prose(text)}' for text, number in notes.items()]
+            out.append("")
 
     out += ["## Timeline", ""]
     if history:
@@ -527,6 +593,15 @@ def action_page(ctx: Context, action: Action) -> Page:
     return Page(page, "\n".join(out))
 
 
+def _breakable(identifier: str) -> str:
+    """An identifier escaped for HTML, allowed to wrap after its underscores (``entity_list_addition``).
+
+    >>> _breakable("entity_list_addition")
+    'entity_<wbr>list_<wbr>addition'
+    """
+    return esc(identifier).replace("_", "_<wbr>")
+
+
 def catalog(ctx: Context) -> Page:
     """Every action in one table, with data attributes the catalog filter (javascripts/catalog.js) reads."""
     page = ACTIONS_INDEX
@@ -540,6 +615,12 @@ def catalog(ctx: Context) -> Page:
         return f'<label>{label} <select id="filter-{name}" data-filter="{name}"><option value="">all</option>{items}</select></label>'
 
     out = [
+        # The catalog has no sections: its table gets the table-of-contents column's width too.
+        "---",
+        "hide:",
+        "  - toc",
+        "---",
+        "",
         "# Actions",
         "",
         f"All {len(actions)} actions in the dataset, oldest first (by their earliest recorded date). "
@@ -553,6 +634,7 @@ def catalog(ctx: Context) -> Page:
         f'<span class="catalog-count">showing <b id="catalog-count">{len(actions)}</b> of {len(actions)}</span>',
         "</div>",
         "",
+        '<div class="catalog-wrap">',
         '<table class="catalog" id="catalog">',
         "<thead><tr><th>Effective</th><th>Action</th><th>Kind</th><th>Jurisdiction</th><th>Authority</th><th>Ended</th></tr></thead>",
         "<tbody>",
@@ -565,10 +647,11 @@ def catalog(ctx: Context) -> Page:
         out.append(
             f'<tr data-id="{esc(action.id)}" data-kind="{esc(action.kind.value)}" data-jurisdiction="{esc(action.jurisdiction)}" '
             f'data-years="{" ".join(year_set)}" data-binding="{str(action.kind.is_binding).lower()}">'
-            f'<td>{esc(effective)}</td><td><a href="{esc(link)}">{esc(action.title)}</a></td><td>{esc(_kind(action))}</td>'
-            f"<td>{esc(action.jurisdiction)}</td><td>{esc(action.authority)}</td><td>{esc(ended)}</td></tr>"
+            f'<td class="date">{esc(effective)}</td><td class="action"><a href="{esc(link)}">{esc(action.title)}</a>'
+            f'<code class="action-id">{esc(action.id)}</code></td><td class="kind">{_breakable(_kind(action))}</td>'
+            f'<td>{esc(action.jurisdiction)}</td><td class="authority">{esc(action.authority)}</td><td class="date">{esc(ended)}</td></tr>'
         )
-    out += ["</tbody>", "</table>", ""]
+    out += ["</tbody>", "</table>", "</div>", ""]
     return Page(page, "\n".join(out))
 
 

@@ -1,7 +1,8 @@
 """The timeline chart of an entity page: an inline SVG drawn from ``Tracker.history(entity)``.
 
-One row (``<g class="bar" data-action="...">``) per action in the history, in the history's order.
-Each span is a rectangle coloured by its state; spans with no end run to the right edge and end in
+One row (``<g class="bar" data-action="...">``) per action in the history, in the history's order:
+the action's full title on its own line(s) (``<text class="label">``, wrapped to the chart's width,
+never shortened), and below it the bar. Each span is a rectangle coloured by its state; spans with no end run to the right edge and end in
 an arrow. Markers show the action's own announced / signed / published dates, so the gap between
 the news and the legal effect is visible. Times are days: a span's ``end`` is exclusive.
 """
@@ -9,6 +10,7 @@ the news and the legal effect is visible. Times are days: a span's ``end`` is ex
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Sequence
 
 from sanctiontrack import ActionHistory, DateKind, SpanState
@@ -29,13 +31,17 @@ STATES: dict[SpanState, tuple[str, str]] = {
 }
 _MARKER = "#5e35b1"
 
-WIDTH = 900
-LABEL_W = 270
-PLOT_X = LABEL_W + 10
+WIDTH = 760
+PLOT_X = 10
 PLOT_W = WIDTH - PLOT_X - 20
+LABEL_X = 4
+LABEL_SIZE = 14
+LINE_H = 17
 TOP = 34
-ROW_H = 26
 BAR_H = 14
+BAR_ROW_H = BAR_H + 12
+#: The width a label line may take, in chart units, with a margin for fonts wider than the estimate.
+LABEL_ROOM = WIDTH - 2 * LABEL_X - 40
 
 
 def _day(value: dt.date) -> dt.date:
@@ -57,8 +63,41 @@ def _bounds(histories: Sequence[ActionHistory]) -> tuple[dt.date, dt.date]:
     return dt.date(first.year, 1, 1), dt.date(last.year + 1, 1, 1)
 
 
-def _shorten(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _char_width(char: str) -> float:
+    """A generous estimate of a character's advance in a sans-serif font, in em."""
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return 1.0
+    if char == " ":
+        return 0.3
+    if char in "il.,:;'|!()[]":
+        return 0.34
+    if char.isupper() or char in "mwMW@%&—":
+        return 0.78
+    return 0.6
+
+
+def text_width(text: str, size: float = LABEL_SIZE) -> float:
+    """The estimated width of ``text`` set at ``size``.
+
+    >>> text_width("ab") == 2 * 0.6 * LABEL_SIZE
+    True
+    """
+    return size * sum(_char_width(char) for char in text)
+
+
+def wrap_label(text: str, room: float = LABEL_ROOM, size: float = LABEL_SIZE) -> list[str]:
+    """``text`` split at spaces into lines of at most ``room`` (estimated); a word wider than that gets a line of its own.
+
+    >>> wrap_label("one two three", room=text_width("one two"))
+    ['one two', 'three']
+    """
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size) <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def render_timeline(histories: Sequence[ActionHistory], link: Callable[[str], str], *, title: str) -> str:
@@ -74,7 +113,12 @@ def render_timeline(histories: Sequence[ActionHistory], link: Callable[[str], st
         return round(PLOT_X + PLOT_W * (day - start).days / total, 1)
 
     rows = len(histories)
-    legend_y = TOP + rows * ROW_H + 18
+    labels = [wrap_label(history.action.title + (" ◦" if history.via else "")) for history in histories]
+    tops = [TOP]
+    for lines in labels:
+        tops.append(tops[-1] + len(lines) * LINE_H + BAR_ROW_H)
+    bottom = tops[-1]
+    legend_y = bottom + 18
     height = legend_y + 30
     out: list[str] = [
         f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
@@ -84,9 +128,7 @@ def render_timeline(histories: Sequence[ActionHistory], link: Callable[[str], st
     # year grid and labels
     for year in range(start.year, end.year + 1):
         gx = x(dt.date(year, 1, 1))
-        out.append(
-            f'<line class="grid" x1="{gx}" y1="{TOP - 6}" x2="{gx}" y2="{TOP + rows * ROW_H}" stroke="currentColor" stroke-opacity="0.15"/>'
-        )
+        out.append(f'<line class="grid" x1="{gx}" y1="{TOP - 6}" x2="{gx}" y2="{bottom}" stroke="currentColor" stroke-opacity="0.15"/>')
         if year < end.year:
             label_x = x(dt.date(year, 7, 1))
             out.append(
@@ -94,20 +136,21 @@ def render_timeline(histories: Sequence[ActionHistory], link: Callable[[str], st
             )
     for row, history in enumerate(histories):
         action = history.action
-        y = TOP + row * ROW_H
-        bar_y = y + (ROW_H - BAR_H) / 2
+        y, lines = tops[row], labels[row]
+        row_h = tops[row + 1] - y
+        bar_y = y + len(lines) * LINE_H + (BAR_ROW_H - BAR_H) / 2
         basis = history.basis.value
         via = " → ".join(link_.entity for link_ in history.via)
-        label = _shorten(action.title)
         out.append(f'<g class="bar" data-action="{esc(action.id)}" data-basis="{esc(basis)}" data-spans="{len(history.spans)}">')
         out.append(
-            f'<rect class="row" x="0" y="{y}" width="{WIDTH}" height="{ROW_H}" fill="currentColor" '
+            f'<rect class="row" x="0" y="{y}" width="{WIDTH}" height="{row_h}" fill="currentColor" '
             f'fill-opacity="{0.04 if row % 2 else 0}"/>'
         )
         suffix = f" (via {via})" if via else ""
+        tspans = "".join(f'<tspan x="{LABEL_X}" y="{y + LINE_H * (n + 1) - 2}">{esc(line)}</tspan>' for n, line in enumerate(lines))
         out.append(
-            f'<a href="{esc(link(action.id))}"><text x="4" y="{y + ROW_H / 2 + 4}" font-size="13" fill="currentColor">'
-            f"<title>{esc(action.title + suffix)} [{esc(action.id)}]</title>{esc(label)}{' ◦' if via else ''}</text></a>"
+            f'<a href="{esc(link(action.id))}"><text class="label" font-size="{LABEL_SIZE}" fill="currentColor">'
+            f"<title>{esc(action.title + suffix)} [{esc(action.id)}]</title>{tspans}</text></a>"
         )
         for span in history.spans:
             x1 = x(_day(span.start))
@@ -132,7 +175,7 @@ def render_timeline(histories: Sequence[ActionHistory], link: Callable[[str], st
                 )
         if not history.spans:
             out.append(
-                f'<text x="{PLOT_X + PLOT_W}" y="{y + ROW_H / 2 + 4}" text-anchor="end" font-size="11" font-style="italic" '
+                f'<text x="{PLOT_X + PLOT_W}" y="{bar_y + BAR_H / 2 + 4}" text-anchor="end" font-size="11" font-style="italic" '
                 f'fill="currentColor" fill-opacity="0.7">never in force for this entity</text>'
             )
         out.append("</g>")

@@ -13,9 +13,10 @@ import typer
 
 # conftest puts docs/ on sys.path
 from sitegen import api, cli, common, griffe_doctest, schema, seeds, timeline
+from sitegen import pages as pages_module
 from sitegen.common import Page
 from sitegen.context import Context
-from sitegen.pages import catalog, generate, instrument_url
+from sitegen.pages import catalog, entity_page, generate, instrument_url
 
 import sanctiontrack
 from sanctiontrack import SpanState
@@ -33,7 +34,7 @@ def pages(ctx: Context) -> dict[str, Page]:
     return {page.path: page for page in generate(ctx)}
 
 
-@pytest.mark.parametrize("module", [common, seeds, schema, griffe_doctest], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [common, seeds, schema, griffe_doctest, timeline, pages_module], ids=lambda m: m.__name__)
 def test_helper_doctests(module: object) -> None:
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
     assert result.failed == 0
@@ -157,3 +158,46 @@ def test_markdown_escaping_keeps_table_cells_intact() -> None:
     assert "<" not in cell
     row = common.table(["x"], [[cell]])
     assert row.count(" | ") == 0
+
+
+def _table_rows(content: str, css_class: str) -> list[list[str]]:
+    """The body rows of the Markdown table inside ``<div class="... css_class ...">``."""
+    match = re.search(rf'<div class="[^"]*\b{css_class}\b[^"]*" markdown="1">\n\n(.*?)\n</div>', content, flags=re.S)
+    assert match, css_class
+    lines = match.group(1).strip().splitlines()[2:]
+    return [[cell.strip() for cell in line.strip("|").split(" | ")] for line in lines]
+
+
+def test_entity_page_tables_affiliates_and_restrictions(tracker: sanctiontrack.Tracker, ctx: Context) -> None:
+    entity = max(tracker.entities, key=lambda e: len(ctx.linked_from.get(e.id, [])))
+    members = ctx.linked_from[entity.id]
+    assert len(members) > 30, "the test wants an entity with many affiliates"
+    content = entity_page(ctx, entity).content
+    rows = _table_rows(content, "entity-affiliates")
+    assert len(rows) == len(members)
+    linked = {re.search(r"\]\(([^)#]+)\.md\)", row[0]).group(1) for row in rows}  # type: ignore[union-attr]
+    assert linked == {other.id for other, _ in members}
+    # one sentence per link is gone, and a note shared by many links is written once
+    assert "is **affiliate of** this entity" not in content
+    shared = Counter(link.note for _, link in members if link.note).most_common(1)[0][0]
+    assert content.count(common.prose(shared)) == 1
+    applied = [row for row in ctx.histories[entity.id] if row.spans]
+    restrictions = _table_rows(content, "entity-restrictions")
+    assert [re.search(r"\(\.\./actions/([^)]+)\.md\)", r[0]).group(1) for r in restrictions] == [h.action.id for h in applied]  # type: ignore[union-attr]
+
+
+def test_timeline_labels_are_whole_and_wrapped(tracker: sanctiontrack.Tracker, ctx: Context) -> None:
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    longest = max(tracker.actions, key=lambda a: len(a.title))
+    checked = 0
+    for entity in tracker.entities:
+        history = ctx.histories[entity.id]
+        if not any(row.action.id == longest.id for row in history):
+            continue
+        svg = ET.fromstring(timeline.render_timeline(history, lambda aid: f"/actions/{aid}/", title=entity.name))
+        for group, row in zip(svg.findall("s:g[@class='bar']", ns), history, strict=True):
+            lines = [t.text or "" for t in group.findall("s:a/s:text[@class='label']/s:tspan", ns)]
+            assert " ".join(lines) == row.action.title + (" ◦" if row.via else "")
+            assert all(timeline.text_width(line) <= timeline.LABEL_ROOM for line in lines)
+        checked += 1
+    assert checked > 0
