@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from sanctiontrack.model.dates import DateValue, parse_day, parse_instant, zone
@@ -33,3 +38,72 @@ def test_the_supported_range_is_usable() -> None:
     assert DateValue.parse("1000-01-01T00:00+18:00").at is not None
     assert parse_day("9998-12-31").year == 9998
     assert zone("+18:00").utcoffset(None).total_seconds() == 18 * 3600
+
+
+# Item 9: a character YAML forbids is located where it is, on one line.
+@pytest.mark.parametrize(("raw", "col"), [(b'name: "Acme\x00"\n', 12), ("name: Acme\uffff co\n".encode(), 11)])
+def test_forbidden_characters_are_located(raw: bytes, col: int) -> None:
+    from sanctiontrack.io.yamlread import read_yaml
+
+    _, problems = read_yaml(b"entities: []\n" + raw, "f.yaml")
+    assert [(p.line, p.col) for p in problems] == [(2, col)]
+    assert "\n" not in str(problems[0]) and str(problems[0]).startswith("f.yaml:2:")
+
+
+# Item 12: escape codes from the data are shown escaped; a long message is cut.
+def test_problems_escape_controls_and_cut_long_text() -> None:
+    from sanctiontrack.model.errors import Problem
+    from sanctiontrack.model.text import MESSAGE_LIMIT
+
+    text = str(Problem("f.yaml", 1, 2, "id\x1b[2J", "got 'a\x1b]0;title\x07'\nsecond line"))
+    assert "\x1b" not in text and "\x07" not in text and "\n" not in text
+    assert text.startswith("f.yaml:1:2: id\\x1b[2J:")
+    long = str(Problem("f.yaml", 1, 2, "x" * 5_000_000, "y" * 5_000_000))
+    assert len(long) < 2 * MESSAGE_LIMIT + 100
+
+
+def _cli(*args: str, stdout: object = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sanctiontrack", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+        timeout=300,
+    )
+
+
+def test_tables_print_escape_codes_escaped() -> None:
+    result = _cli("restrictions", "\x1b[31mHuawei\x1b]0;x\x07", "--on", "2020-01-01", stdout=subprocess.PIPE)
+    assert result.returncode == 3
+    assert "\x1b" not in result.stderr and "\\x1b[31mHuawei" in result.stderr
+
+
+# Item 11: output that cannot be written, an absurd --limit, a COLUMNS that is no number.
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [("schema",), ("restrictions", "Huawei", "--on", "2020-01-01")])
+def test_a_full_disk_is_one_line(args: tuple[str, ...]) -> None:
+    with open("/dev/full", "w") as full:
+        result = _cli(*args, stdout=full)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and lines[0].endswith("No space left on device"), lines
+
+
+def test_a_closed_stdout_is_one_line() -> None:
+    code = "import os, sys; os.close(1); sys.stdout = None; from sanctiontrack.cli.app import main; main(['export'])"
+    result = subprocess.run([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True, check=False, timeout=300)
+    assert result.returncode == 1 and result.stderr.strip() == "error: standard output is closed"
+
+
+def test_limits_and_columns_that_are_no_numbers() -> None:
+    from typer.testing import CliRunner
+
+    from sanctiontrack.cli.app import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["entities", "hua", "--limit", "99999999999999999999"])
+    assert (result.exit_code == 2 and result.exception is None) or isinstance(result.exception, SystemExit)
+    result = runner.invoke(app, ["restrictions", "Huawei", "--on", "2020-01-01"], env={"COLUMNS": "abc"})
+    assert result.exit_code == 0, result.exception

@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -107,8 +107,14 @@ FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")
 NOT_COVERED = 3  # exit status for a name in no loaded list or curated record (not covered is not "not restricted")
 
 
+#: The largest ``--limit`` accepted (a larger one is a usage error, not an overflow).
+MAX_LIMIT = 10_000
+
+
 def _fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+    from ..model.text import shown
+
+    typer.echo(f"error: {shown(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -160,7 +166,8 @@ def _console() -> Console:
     """The console for table output: the terminal's width (``COLUMNS`` if set; 80 when output is not a terminal)."""
     from .render import make_console
 
-    return make_console(int(os.environ.get("COLUMNS", "0") or 0) or None)
+    columns = os.environ.get("COLUMNS", "").strip()  # rich ignores a COLUMNS that is not a number
+    return make_console(min(max(int(columns), 20), 1000) if columns.isascii() and columns.isdigit() else None)
 
 
 def _print_json(data: Any) -> None:
@@ -691,7 +698,7 @@ def show(
 @app.command()
 def entities(
     query: Annotated[str | None, typer.Argument(help="Part of a name, in any script; omit to list all.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many entities (best first).")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="At most this many entities (best first).")] = 20,
     related: Annotated[
         bool,
         typer.Option("--related", help="List QUERY's parents, subsidiaries and affiliates, with the dates and sources of each link."),
@@ -735,7 +742,7 @@ def screen(
     file: Annotated[Path, typer.Argument(help="A CSV file with a 'name' column (or names in the first column), or - for stdin.")],
     on: Annotated[str | None, typer.Option("--on", help="The day asked about (YYYY-MM-DD); default today.")] = None,
     threshold: Annotated[float, typer.Option("--threshold", "-t", min=0, max=100, help="Lowest score kept (above 0, at most 100).")] = 85.0,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many matches for each name.")] = 3,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="At most this many matches for each name.")] = 3,
     fmt: Annotated[ScreenFmt, typer.Option("--format", "-f", help="Output format.")] = ScreenFmt.table,
     data: DataOpt = None,
     data_only: DataOnlyOpt = False,
@@ -1091,8 +1098,25 @@ def _options(
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``sanctiontrack`` console script."""
+    if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed
+        sys.stderr = sys.stderr or open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+        typer.echo("error: standard output is closed", err=True)
+        raise SystemExit(1)
     try:
-        app(args=argv, prog_name="sanctiontrack", standalone_mode=True)
+        try:
+            app(args=argv, prog_name="sanctiontrack", standalone_mode=True)
+        finally:
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit as a traceback
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise SystemExit(130) from None
+    except OSError as err:  # writing the output failed (/dev/full, a closed pipe)
+        _quiet_stdout()
+        typer.echo(f"error: cannot write the output: {err.strerror or err}", err=True)
+        raise SystemExit(1) from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush of a broken stream prints nothing."""
+    with suppress(OSError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process

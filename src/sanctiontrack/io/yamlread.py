@@ -195,8 +195,17 @@ def read_yaml(raw: bytes, path: str) -> tuple[Located | None, list[Problem]]:
             )
             what = f"{exc.context}{since}, {what}"
         return None, [Problem(path, line, col, None, f"invalid YAML: {what}", code=ProblemCode.SYNTAX)]
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids: locate it, name it escaped
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        what = (
+            f"the character U+{ord(char):04X} is not allowed in YAML (control characters and U+FFFE/U+FFFF); "
+            "write it as an escape in a double-quoted string"
+        )
+        return None, [Problem(path, line, col, None, f"invalid YAML: {what}", code=ProblemCode.SYNTAX)]
     except yaml.YAMLError as exc:
-        return None, [Problem(path, 1, 1, None, f"invalid YAML: {exc}", code=ProblemCode.SYNTAX)]
+        return None, [Problem(path, 1, 1, None, f"invalid YAML: {' '.join(str(exc).split())}", code=ProblemCode.SYNTAX)]
     if root is None:
         return Located(path, None, {(): (1, 1)}, {}), problems
     values: dict[Path, tuple[int, int]] = {}
