@@ -107,3 +107,27 @@ def test_limits_and_columns_that_are_no_numbers() -> None:
     assert (result.exit_code == 2 and result.exception is None) or isinstance(result.exception, SystemExit)
     result = runner.invoke(app, ["restrictions", "Huawei", "--on", "2020-01-01"], env={"COLUMNS": "abc"})
     assert result.exit_code == 0, result.exception
+
+
+# Item 6: a screening file never loses or merges rows silently, and never raises.
+@pytest.mark.parametrize(
+    ("raw", "where"),
+    [
+        (b'name\nHuawei\n"ZTE\nDJI\nHikvision\nDahua\n', "f.csv:3:1:"),
+        (b"name\n" + b"a" * 131_073 + b"\n", "f.csv:2:1:"),
+        (b"name\nHuawei\nx" + b"\xff" + b"\n", "f.csv:3:2:"),
+    ],
+)
+def test_screening_files_fail_located(raw: bytes, where: str) -> None:
+    from sanctiontrack.io.screenfile import ScreenFileError, read_names
+
+    with pytest.raises(ScreenFileError) as caught:
+        read_names(raw, "f.csv")
+    assert str(caught.value).startswith(where)
+
+
+def test_screening_files_take_any_line_ending() -> None:
+    from sanctiontrack.io.screenfile import read_names
+
+    assert read_names(b"name\rHuawei\rZTE\r", "f.csv") == ["Huawei", "ZTE"]
+    assert read_names(b"Huawei\r\nZTE\n", "f.csv") == ["Huawei", "ZTE"]

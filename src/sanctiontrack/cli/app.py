@@ -807,24 +807,17 @@ def _action_scope(action: Action) -> list[str]:
 
 
 def _read_names(file: Path) -> list[str]:
+    from ..io.screenfile import MAX_SCREEN_BYTES, read_names
+
     try:
-        raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        if str(file) == "-":
+            raw = sys.stdin.buffer.read(MAX_SCREEN_BYTES + 1)
+        else:
+            with file.open("rb") as handle:
+                raw = handle.read(MAX_SCREEN_BYTES + 1)
     except OSError as err:
         _fail(f"{file}: {err.strerror}")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        _fail(f"{file}: not UTF-8 text (byte {err.start})")
-    rows = list(csv.reader(io.StringIO(text)))
-    if not rows:
-        _fail(f"{file}: no names")
-    header = [h.strip().casefold() for h in rows[0]]
-    column = header.index("name") if "name" in header else 0
-    body = rows[1:] if "name" in header else rows
-    names = [row[column].strip() for row in body if len(row) > column and row[column].strip()]
-    if not names:
-        _fail(f"{file}: no names (expected a 'name' column or names in the first column)")
-    return names
+    return read_names(raw, str(file))
 
 
 @app.command()
