@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,88 @@ def test_screening_files_take_any_line_ending() -> None:
 
     assert read_names(b"name\rHuawei\rZTE\r", "f.csv") == ["Huawei", "ZTE"]
     assert read_names(b"Huawei\r\nZTE\n", "f.csv") == ["Huawei", "ZTE"]
+
+
+SEED_FILE = """\
+entities:
+  - id: acme
+    name: Acme Co., Ltd.
+    kind: company
+sources:
+  - id: seed-caixin
+    kind: seed
+    publisher: Caixin Global
+    title: CX Tech
+    seed: {seed}
+actions:
+{actions}
+"""
+ACTION = """\
+  - id: us-test-{n}
+    kind: entity_list_addition
+    title: Acme listed
+    jurisdiction: US
+    authority: BIS
+    dates: {{effective: {{date: 2019-10-09, confidence: reported}}}}
+    targets: [{{entity: acme, role: listed}}]
+    restricts: [{{id: ear, category: exports, summary: License required.}}]
+    evidence:
+      - source: seed-caixin
+        quote: {quote!r}
+"""
+
+
+def _seed_file(seed: str, quotes: list[str]) -> str:
+    return SEED_FILE.format(seed=seed, actions="".join(ACTION.format(n=n, quote=q) for n, q in enumerate(quotes)))
+
+
+def _problems(path: Path) -> list[str]:
+    from sanctiontrack import validate
+
+    return [str(p) for p in validate(path).problems]
+
+
+# Item 4: quote matching is bounded: 50 unmatched quotes of the longest length allowed validate quickly.
+def test_unmatched_long_quotes_are_bounded_work(write: Callable[..., Path]) -> None:
+    import time
+
+    from sanctiontrack.io.seeds import MAX_QUOTE
+
+    quotes = [(f"zq{n} ") * (MAX_QUOTE // 5) for n in range(50)]
+    path = write(_seed_file("000_0544f123a62bb703.txt", [q[:MAX_QUOTE] for q in quotes]))
+    start = time.monotonic()
+    problems = _problems(path)
+    assert time.monotonic() - start < 20
+    assert len([p for p in problems if "quote not found" in p]) == 50
+    path = write(_seed_file("000_0544f123a62bb703.txt", ["x" * (MAX_QUOTE + 1)]), "long.yaml")
+    assert any(":quote" not in p and "a quote has 12 to 2,000 characters (got 2,001)" in p for p in _problems(path))
+
+
+# Item 10: a one-letter quote proves nothing.
+def test_a_one_letter_quote_is_refused(write: Callable[..., Path]) -> None:
+    problems = _problems(write(_seed_file("000_0544f123a62bb703.txt", ["e"])))
+    assert any("a quote has 12 to 2,000 characters (got 1)" in p for p in problems), problems
+
+
+# Item 5: a seed link that leaves its folder is refused, located, and its text never shown.
+def test_seed_links_that_leave_the_folder_are_refused(write: Callable[..., Path], tmp_path: Path) -> None:
+    secret = tmp_path.parent / f"{tmp_path.name}-secret.txt"
+    secret.write_text("SECRET_TOKEN=hunter2 and a long enough passage", encoding="utf-8")
+    (tmp_path / "seeds" / "leak.txt").symlink_to(secret)
+    problems = _problems(write(_seed_file("leak.txt", ["SECRET_TOKEN=hunter3 and a long passage"])))
+    assert any("seed file 'leak.txt' refused: it is a link that leaves the seed folder" in p for p in problems), problems
+    assert not any("hunter" in p.split("quote", 1)[0] or "closest passage" in p for p in problems), problems
+    problems = _problems(write(_seed_file("../seeds/000_0544f123a62bb703.txt", ["In October 2019, the U.S."]), "b.yaml"))
+    assert any("refused: a seed is named by its file name alone" in p or "'seed'" in p for p in problems), problems
+
+
+def test_action_file_links_that_leave_the_folder_are_refused(tmp_path: Path) -> None:
+    from sanctiontrack.io.files import collect_files
+
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("entities: []\n", encoding="utf-8")
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "a.yaml").symlink_to(outside)
+    files, problems = collect_files([folder])
+    assert files == [] and next(p.message for p in problems).startswith("refused: a link that leaves the folder")
