@@ -217,3 +217,14 @@ def test_action_file_links_that_leave_the_folder_are_refused(tmp_path: Path) -> 
     (folder / "a.yaml").symlink_to(outside)
     files, problems = collect_files([folder])
     assert files == [] and next(p.message for p in problems).startswith("refused: a link that leaves the folder")
+
+
+# Item 10: keys equal in Python but not in YAML are not duplicates.
+def test_one_and_true_are_different_keys() -> None:
+    from sanctiontrack.io.yamlread import read_yaml
+
+    located, problems = read_yaml(b"a:\n  1: x\n  true: y\n  1.0: z\n", "f.yaml")
+    assert problems == [] and located is not None
+    assert sorted(map(str, located.data["a"].values())) == ["x", "y", "z"]
+    _, problems = read_yaml(b"a:\n  1: x\n  1: y\n", "f.yaml")
+    assert [p.code.value for p in problems] == ["duplicate-key"]

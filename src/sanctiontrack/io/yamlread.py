@@ -266,8 +266,9 @@ def _build(text: str, path: str, problems: list[Problem]) -> _Node | None:
             key_mark = frame[2]
             frame[1] = _NO_KEY
             seen: dict[Any, tuple[int, int]] = frame[3]
-            if key in seen:
-                first = seen[key]
+            typed = (type(key), key)  # 1, 1.0 and true are equal in Python but different YAML keys
+            if typed in seen:
+                first = seen[typed]
                 problems.append(
                     Problem(
                         path,
@@ -280,7 +281,9 @@ def _build(text: str, path: str, problems: list[Problem]) -> _Node | None:
                     )
                 )
                 return
-            seen[key] = key_mark
+            seen[typed] = key_mark
+            if key in parent.value:  # a different key equal to an earlier one in Python (true after 1): keep both
+                key = repr(key)
             parent.value[key] = value
             rel = (key,)
         parent.marks.append((rel, mark, key_mark))
