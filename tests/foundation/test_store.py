@@ -371,3 +371,15 @@ def test_a_planted_header_with_a_valid_checksum_and_absurd_numbers_is_rebuilt(ca
     path.write_bytes(planted + file._CRC.pack(zlib.crc32(planted)) + whole[file._HEAD.size + length + file._CRC.size :])
     tracker = sanctiontrack.load(WORLD)
     assert tracker._store is None and answers(tracker) == answers(sanctiontrack.load(WORLD, cache=False))
+
+
+def test_a_folder_where_the_store_goes_leaves_no_temporary_file(cache: Path) -> None:
+    """Issue 14 item 8: the store's path being a folder still answers, and no temporary file is left behind."""
+    expected = answers(sanctiontrack.load(WORLD, cache=False))
+    sanctiontrack.load(WORLD)
+    path = the_store(cache)
+    path.unlink()
+    path.mkdir()
+    for _ in range(2):
+        assert answers(sanctiontrack.load(WORLD)) == expected
+    assert not [p.name for p in cache.iterdir() if p.name.endswith(".tmp")]
