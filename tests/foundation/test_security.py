@@ -83,7 +83,14 @@ def test_tables_print_escape_codes_escaped() -> None:
 
 # Item 11: output that cannot be written, an absurd --limit, a COLUMNS that is no number.
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-@pytest.mark.parametrize("args", [("schema",), ("restrictions", "Huawei", "--on", "2020-01-01")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("schema",),
+        ("validate", "--format", "json", str(Path(__file__).parents[2] / "data")),
+        ("restrictions", "Huawei", "--on", "2020-01-01"),
+    ],
+)
 def test_a_full_disk_is_one_line(args: tuple[str, ...]) -> None:
     with open("/dev/full", "w") as full:
         result = _cli(*args, stdout=full)
