@@ -235,3 +235,19 @@ def test_one_and_true_are_different_keys() -> None:
     assert sorted(map(str, located.data["a"].values())) == ["x", "y", "z"]
     _, problems = read_yaml(b"a:\n  1: x\n  1: y\n", "f.yaml")
     assert [p.code.value for p in problems] == ["duplicate-key"]
+
+
+# Items 2 and 3 for the official lists: a list's date at the calendar edge (or in full-width digits) is a located warning.
+@pytest.mark.parametrize(("end", "says"), [("9999-12-31", "expected a date before 9999"), ("２０２１-01-01", "expected a date like")])
+def test_list_dates_at_the_calendar_edge_are_left_out(tmp_path: Path, end: str, says: str) -> None:
+    from sanctiontrack.io.importers.csl import import_csl
+
+    path = tmp_path / "csl.csv"
+    path.write_text(
+        "_id,source,name,addresses,federal_register_notice,start_date,end_date\n"
+        f"r1,Entity List (EL) - Bureau of Industry and Security,Beta Co.,,85 FR 83420,2020-12-22,{end}\n",
+        encoding="utf-8",
+    )
+    _, report = import_csl(path)
+    (problem,) = report.problems
+    assert str(problem).startswith(f"{path}:2:7:") and says in problem.message
