@@ -251,3 +251,12 @@ def test_list_dates_at_the_calendar_edge_are_left_out(tmp_path: Path, end: str, 
     _, report = import_csl(path)
     (problem,) = report.problems
     assert str(problem).startswith(f"{path}:2:7:") and says in problem.message
+
+
+def test_a_query_day_at_the_calendar_edge_names_its_option() -> None:
+    from typer.testing import CliRunner
+
+    from sanctiontrack.cli.app import app
+
+    result = CliRunner().invoke(app, ["diff", "Huawei", "--from", "2019-01-01", "--to", "9999-12-31"])
+    assert result.exit_code == 1 and "'--to' must be a day from 1000-01-01 to 9998-12-31" in result.stderr

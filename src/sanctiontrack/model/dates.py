@@ -321,6 +321,7 @@ def parse_day(value: object, field: str = "on") -> pendulum.Date:
             except ValueError:
                 pass
             else:
-                _in_range(day, value)
+                if not DAY_MIN <= day <= DAY_MAX:
+                    raise ValueError(f"{field!r} must be a day from {DAY_MIN.isoformat()} to {DAY_MAX.isoformat()} (got {value!r})")
                 return day
     raise ValueError(f"{field!r} must be a date like 2019-10-09 (got {value!r})")
