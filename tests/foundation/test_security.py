@@ -260,3 +260,15 @@ def test_a_query_day_at_the_calendar_edge_names_its_option() -> None:
 
     result = CliRunner().invoke(app, ["diff", "Huawei", "--from", "2019-01-01", "--to", "9999-12-31"])
     assert result.exit_code == 1 and "'--to' must be a day from 1000-01-01 to 9998-12-31" in result.stderr
+
+
+def test_names_in_tables_show_escape_codes_escaped(write: Callable[..., Path]) -> None:
+    from typer.testing import CliRunner
+
+    from sanctiontrack.cli.app import app
+
+    valid = (Path(__file__).parent / "problems" / "_valid.yaml").read_text(encoding="utf-8")
+    path = write(valid.replace("name: Acme Co., Ltd.", 'name: "Acme \\e[31mRed\\e]0;pwned\\a Co."'))
+    result = CliRunner().invoke(app, ["restrictions", "Acme", "--on", "2020-01-01", "--data-only", "--data", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "Acme \\x1b[31mRed\\x1b]0;pwned" in result.stdout
