@@ -32,7 +32,7 @@ def test_a_file_without_a_name_column_is_an_error_naming_its_headers(tmp_path: P
     path.write_text("id,Company Name\n1,Huawei\n2,Acme Widgets\n", encoding="utf-8")
     code, out, err = screen(path)
     assert code == 2 and out == ""
-    assert f"{path}:1: no 'name' column" in err and "'id', 'Company Name'" in err and "--column" in err
+    assert f"{path}:1:1: no 'name' column" in err and "'id', 'Company Name'" in err and "--column" in err
 
 
 def test_the_column_is_chosen_by_its_header_in_any_case(tmp_path: Path) -> None:

@@ -357,3 +357,34 @@ def test_a_query_answered_from_a_store_imports_no_parser(cache: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True, timeout=120)
     assert "RESTRICTED" in done.stdout
     assert done.stdout.strip().splitlines()[-1] == "LOADED []"
+
+
+@pytest.mark.parametrize("page", ["1e999", "-1e999", "[[[[" * 300 + "]]]]" * 300])
+def test_a_planted_header_with_a_valid_checksum_and_absurd_numbers_is_rebuilt(cache: Path, page: str) -> None:
+    """Issue 14 item 1: a header whose CRC is right but whose numbers overflow (or nest deeply) is damaged, never a traceback."""
+    import zlib
+
+    from sanctiontrack.store import file
+
+    sanctiontrack.load(WORLD)
+    path = the_store(cache)
+    whole = path.read_bytes()
+    _, version, length = file._HEAD.unpack_from(whole, 0)
+    header = json.loads(whole[file._HEAD.size : file._HEAD.size + length])
+    text = json.dumps(header).replace(f'"page": {header["page"]}', f'"page": {page}').encode()
+    planted = file._HEAD.pack(file.MAGIC, version, len(text)) + text
+    path.write_bytes(planted + file._CRC.pack(zlib.crc32(planted)) + whole[file._HEAD.size + length + file._CRC.size :])
+    tracker = sanctiontrack.load(WORLD)
+    assert tracker._store is None and answers(tracker) == answers(sanctiontrack.load(WORLD, cache=False))
+
+
+def test_a_folder_where_the_store_goes_leaves_no_temporary_file(cache: Path) -> None:
+    """Issue 14 item 8: the store's path being a folder still answers, and no temporary file is left behind."""
+    expected = answers(sanctiontrack.load(WORLD, cache=False))
+    sanctiontrack.load(WORLD)
+    path = the_store(cache)
+    path.unlink()
+    path.mkdir()
+    for _ in range(2):
+        assert answers(sanctiontrack.load(WORLD)) == expected
+    assert not [p.name for p in cache.iterdir() if p.name.endswith(".tmp")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..io.seeds import MAX_QUOTE, MIN_QUOTE, normalize_quote
 from ..model.dates import Confidence
 from ..model.errors import ProblemCode
 from ..model.vocabulary import SourceKind
@@ -28,6 +29,15 @@ def seed_quotes(ctx: Context) -> None:
                     ("evidence", i),
                     action.id,
                     f"evidence from seed {source.id!r} needs a verbatim 'quote'",
+                    ProblemCode.QUOTE_REQUIRED,
+                )
+            elif not MIN_QUOTE <= len(normalize_quote(evidence.quote)) <= MAX_QUOTE:
+                ctx.add(
+                    origin,
+                    ("evidence", i, "quote"),
+                    action.id,
+                    f"a quote has {MIN_QUOTE} to {MAX_QUOTE:,} characters (got {len(normalize_quote(evidence.quote)):,}): "
+                    "a shorter one proves nothing, a longer one is a paste",
                     ProblemCode.QUOTE_REQUIRED,
                 )
             elif source.seed and ctx.seeds.text(source.seed) is not None:
@@ -97,6 +107,16 @@ def seed_files(ctx: Context) -> None:
     """A seed source names a file that one of the seed folders holds."""
     for source in ctx.read.dataset.sources:
         if source.kind is SourceKind.SEED and source.seed and ctx.seeds.text(source.seed) is None:
+            refused = ctx.seeds.refused.get(source.seed)
+            if refused is not None:
+                ctx.add(
+                    ctx.origin("sources", source.id),
+                    ("seed",),
+                    source.id,
+                    f"seed file {source.seed!r} refused: {refused}",
+                    ProblemCode.SEED_MISSING,
+                )
+                continue
             folders = ", ".join(str(f) for f in ctx.seeds.folders) or "no seed folder"
             ctx.add(
                 ctx.origin("sources", source.id),

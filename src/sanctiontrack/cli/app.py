@@ -16,7 +16,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -108,8 +108,14 @@ FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")
 NOT_COVERED = 3  # exit status for a name in no loaded list or curated record (not covered is not "not restricted")
 
 
+#: The largest ``--limit`` accepted (a larger one is a usage error, not an overflow).
+MAX_LIMIT = 10_000
+
+
 def _fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+    from ..model.text import shown
+
+    typer.echo(f"error: {shown(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -171,7 +177,8 @@ def _console() -> Console:
     """The console for table output: the terminal's width (``COLUMNS`` if set; 80 when output is not a terminal)."""
     from .render import make_console
 
-    return make_console(int(os.environ.get("COLUMNS", "0") or 0) or None)
+    columns = os.environ.get("COLUMNS", "").strip()  # rich ignores a COLUMNS that is not a number
+    return make_console(min(max(int(columns), 20), 1000) if columns.isascii() and columns.isdigit() else None)
 
 
 def _print_json(data: Any) -> None:
@@ -702,7 +709,7 @@ def show(
 @app.command()
 def entities(
     query: Annotated[str | None, typer.Argument(help="Part of a name, in any script; omit to list all.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many entities (best first).")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="At most this many entities (best first).")] = 20,
     related: Annotated[
         bool,
         typer.Option("--related", help="List QUERY's parents, subsidiaries and affiliates, with the dates and sources of each link."),
@@ -749,7 +756,7 @@ def screen(
     ] = None,
     on: Annotated[str | None, typer.Option("--on", help="The day asked about (YYYY-MM-DD); default today.")] = None,
     threshold: Annotated[float, typer.Option("--threshold", "-t", min=0, max=100, help="Lowest score kept (above 0, at most 100).")] = 85.0,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many matches for each name.")] = 3,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="At most this many matches for each name.")] = 3,
     fmt: Annotated[ScreenFmt, typer.Option("--format", "-f", help="Output format.")] = ScreenFmt.table,
     data: DataOpt = None,
     data_only: DataOnlyOpt = False,
@@ -815,31 +822,20 @@ def _action_scope(action: Action) -> list[str]:
 
 def _read_names(file: Path, column: str | None = None) -> list[str]:
     """The names of a screening file: the ``column`` (default ``name``) under its header, or the rows of a one-column file."""
+    from ..io.screenfile import MAX_SCREEN_BYTES, ScreenColumnError, read_names
+
     try:
-        raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        if str(file) == "-":
+            raw = sys.stdin.buffer.read(MAX_SCREEN_BYTES + 1)
+        else:
+            with file.open("rb") as handle:
+                raw = handle.read(MAX_SCREEN_BYTES + 1)
     except OSError as err:
         _fail(f"{file}: {err.strerror}")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        _fail(f"{file}: not UTF-8 text (byte {err.start})")
-    rows = list(csv.reader(io.StringIO(text)))
-    if not rows:
-        _fail(f"{file}: no names")
-    header = [h.strip().casefold() for h in rows[0]]
-    wanted = (column or "name").strip().casefold()
-    if wanted in header:
-        index, body = header.index(wanted), rows[1:]
-    elif column is None and max(len(row) for row in rows) == 1:
-        index, body = 0, rows  # one column and no header: every row is a name
-    else:
-        shown = ", ".join(repr(h.strip()) for h in rows[0]) or "(an empty line)"
-        hint = "pick the column with --column NAME" if column is None else "check the spelling of --column"
-        _fail(f"{file}:1: no {wanted!r} column: the header row names {shown}; {hint}", 2)
-    names = [row[index].strip() for row in body if len(row) > index and row[index].strip()]
-    if not names:
-        _fail(f"{file}: no names in column {wanted!r}" if wanted in header else f"{file}: no names")
-    return names
+        return read_names(raw, str(file), column)
+    except ScreenColumnError as err:
+        _fail(str(err), 2)
 
 
 @app.command()
@@ -1113,13 +1109,27 @@ def _options(
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``sanctiontrack`` console script."""
+    if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed
+        sys.stderr = sys.stderr or open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+        typer.echo("error: standard output is closed", err=True)
+        raise SystemExit(1)
     try:
         try:
             app(args=argv, prog_name="sanctiontrack", standalone_mode=True)
         finally:
-            sys.stdout.flush()  # a closed pipe shows here for output still buffered
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit as a traceback
     except BrokenPipeError:
         _closed_pipe()
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise SystemExit(130) from None
+    except OSError as err:  # writing the output failed (/dev/full, a closed pipe)
+        _quiet_stdout()
+        typer.echo(f"error: cannot write the output: {err.strerror or err}", err=True)
+        raise SystemExit(1) from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush of a broken stream prints nothing."""
+    with suppress(OSError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import IO
 
 from rich import box
 from rich.console import Console, Group
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from ..model.records import Action, Entity, Source
+from ..model.text import shown
 from ..query.coverage import Coverage, not_found
 from ..query.results import Charge, Citation, Diff, ItemRestrictions, Related, Restrictions, ScreenResult, Timeline, TimelineEvent, scope_of
 
@@ -335,7 +337,17 @@ def make_console(width: int | None = None, file: IO[str] | None = None) -> Conso
     ``width`` is the terminal's when None (rich reads ``COLUMNS`` and the terminal size; 80 when it
     cannot tell); tables and wrapped text adapt to it.
     """
-    return Console(file=file, width=width, soft_wrap=False, markup=False, highlight=False, emoji=False)
+    return _SafeConsole(file=file, width=width, soft_wrap=False, markup=False, highlight=False, emoji=False)
+
+
+class _SafeConsole(Console):
+    """A console that prints the data's control and escape characters escaped (``\\x1b``), never raw.
+
+    Rich's own styling codes are added after this step, so colours still work on a terminal.
+    """
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(s if s.control else Segment(shown(s.text, None), s.style) for s in buffer)
 
 
 def _pad(text: str | Text, indent: int = 4) -> Padding:

@@ -31,6 +31,12 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            inside = path.resolve()
+            for leaving in [p for p in found if not p.resolve().is_relative_to(inside)]:
+                problems.append(
+                    Problem(display_path(leaving), 1, 1, None, f"refused: a link that leaves the folder {path}", code=ProblemCode.USAGE)
+                )
+                found.remove(leaving)
             if not found:
                 problems.append(Problem(display_path(path), 1, 1, None, "no .yaml or .yml files in this folder", code=ProblemCode.USAGE))
             files.extend(found)

@@ -7,12 +7,23 @@ dashes to their plain forms, so a quote typed with straight quotes still matches
 from __future__ import annotations
 
 import re
+import stat
 from functools import lru_cache
 from pathlib import Path
 
 import attrs
 
-__all__ = ["QuoteCheck", "SeedLibrary", "locate_quote", "normalize_quote"]
+__all__ = ["MAX_QUOTE", "MAX_SEED_BYTES", "MIN_QUOTE", "QuoteCheck", "SeedLibrary", "locate_quote", "normalize_quote"]
+
+#: The largest seed file read, in bytes (the bundled ones are under 40 kB).
+MAX_SEED_BYTES = 4 * 1024 * 1024
+#: The shortest and longest quote checked, in characters once normalized: a shorter one proves
+#: nothing (``e`` is in every seed), a longer one is a paste, not a quote.
+MIN_QUOTE = 12
+MAX_QUOTE = 2_000
+#: How much of a quote that is not found is aligned for the "closest passage" hint; aligning at most
+#: this many characters keeps the work linear in the seed's size.
+_HINT = 120
 
 _FOLD = str.maketrans(
     {
@@ -103,16 +114,27 @@ class SeedLibrary:
 
     folders: tuple[Path, ...]
     _texts: dict[str, str | None] = attrs.field(factory=dict, init=False)
+    #: Why a seed name was refused (it leaves its folder, is no regular file, or is too large), by name.
+    refused: dict[str, str] = attrs.field(factory=dict, init=False)
 
     def text(self, name: str) -> str | None:
-        """The normalized text of seed file ``name``, or None if no folder holds it."""
+        """The normalized text of seed file ``name``, or None if no folder holds it (or it was refused: see ``refused``).
+
+        Nothing outside a seed folder is read: a name with a path in it, a symlink that leaves its
+        folder, anything but a regular file and a file over ``MAX_SEED_BYTES`` are refused.
+        """
         if name not in self._texts:
             self._texts[name] = None
             for folder in self.folders:
                 candidate = folder / name
-                if candidate.is_file():
-                    self._texts[name] = _load_normalized(str(candidate))
+                if not (candidate.is_file() or candidate.is_symlink()):
+                    continue
+                why = _refusal(folder, name)
+                if why is not None:
+                    self.refused[name] = why
                     break
+                self._texts[name] = _load_normalized(str(candidate))
+                break
         return self._texts[name]
 
     def check(self, name: str, quote: str) -> QuoteCheck:
@@ -132,11 +154,31 @@ class SeedLibrary:
             return QuoteCheck(True)
         from rapidfuzz import fuzz  # imported here: only failed quotes need it
 
-        alignment = fuzz.partial_ratio_alignment(wanted, text)
+        # The quote's start only: aligning all of a long quote with a long seed is quadratic.
+        alignment = fuzz.partial_ratio_alignment(wanted[:_HINT], text)
         if alignment is None:
             return QuoteCheck(False)
         start, end = alignment.dest_start, alignment.dest_end
         return QuoteCheck(False, text[start:end], alignment.score)
+
+
+def _refusal(folder: Path, name: str) -> str | None:
+    """Why seed ``name`` in ``folder`` may not be read, or None when it is a regular file inside the folder."""
+    if Path(name).name != name or name in (".", ".."):
+        return "a seed is named by its file name alone, with no folder"
+    candidate = folder / name
+    try:
+        real = candidate.resolve(strict=True)
+        if not real.is_relative_to(folder.resolve(strict=True)):
+            return f"it is a link that leaves the seed folder {folder}"
+        info = real.stat()
+    except (OSError, RuntimeError) as err:  # a dangling or looping link
+        return f"it cannot be read ({getattr(err, 'strerror', None) or err})"
+    if not stat.S_ISREG(info.st_mode):
+        return "it is not a regular file"
+    if info.st_size > MAX_SEED_BYTES:
+        return f"it has {info.st_size:,} bytes; a seed has at most {MAX_SEED_BYTES:,}"
+    return None
 
 
 @lru_cache(maxsize=64)

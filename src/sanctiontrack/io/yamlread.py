@@ -195,8 +195,17 @@ def read_yaml(raw: bytes, path: str) -> tuple[Located | None, list[Problem]]:
             )
             what = f"{exc.context}{since}, {what}"
         return None, [Problem(path, line, col, None, f"invalid YAML: {what}", code=ProblemCode.SYNTAX)]
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids: locate it, name it escaped
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        what = (
+            f"the character U+{ord(char):04X} is not allowed in YAML (control characters and U+FFFE/U+FFFF); "
+            "write it as an escape in a double-quoted string"
+        )
+        return None, [Problem(path, line, col, None, f"invalid YAML: {what}", code=ProblemCode.SYNTAX)]
     except yaml.YAMLError as exc:
-        return None, [Problem(path, 1, 1, None, f"invalid YAML: {exc}", code=ProblemCode.SYNTAX)]
+        return None, [Problem(path, 1, 1, None, f"invalid YAML: {' '.join(str(exc).split())}", code=ProblemCode.SYNTAX)]
     if root is None:
         return Located(path, None, {(): (1, 1)}, {}), problems
     values: dict[Path, tuple[int, int]] = {}
@@ -257,8 +266,9 @@ def _build(text: str, path: str, problems: list[Problem]) -> _Node | None:
             key_mark = frame[2]
             frame[1] = _NO_KEY
             seen: dict[Any, tuple[int, int]] = frame[3]
-            if key in seen:
-                first = seen[key]
+            typed = (type(key), key)  # 1, 1.0 and true are equal in Python but different YAML keys
+            if typed in seen:
+                first = seen[typed]
                 problems.append(
                     Problem(
                         path,
@@ -271,7 +281,9 @@ def _build(text: str, path: str, problems: list[Problem]) -> _Node | None:
                     )
                 )
                 return
-            seen[key] = key_mark
+            seen[typed] = key_mark
+            if key in parent.value:  # a different key equal to an earlier one in Python (true after 1): keep both
+                key = repr(key)
             parent.value[key] = value
             rel = (key,)
         parent.marks.append((rel, mark, key_mark))

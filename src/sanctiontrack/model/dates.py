@@ -15,7 +15,10 @@ import attrs
 import pendulum
 
 __all__ = [
+    "DAY_MAX",
+    "DAY_MIN",
     "DEFAULT_TIMEZONES",
+    "MAX_OFFSET_MINUTES",
     "Confidence",
     "DateValue",
     "Precision",
@@ -61,8 +64,30 @@ DEFAULT_TIMEZONES: dict[str, str] = {
     "AU": "Australia/Sydney",
 }
 
-_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_INSTANT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}(?::?\d{2})?)?$")
+#: The first and last days a date may name. Every day one zone's midnight away from these is still a
+#: real date, so no conversion near them overflows (``9999-12-31`` plus an offset does).
+DAY_MIN = dt.date(1000, 1, 1)
+DAY_MAX = dt.date(9998, 12, 31)
+#: The largest fixed offset from UTC, in minutes (ISO 8601's practical range, as pendulum and tzdata use).
+MAX_OFFSET_MINUTES = 18 * 60
+
+# ASCII digits only: ``\d`` would accept full-width and Arabic-Indic digits as a date.
+_DAY = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+_INSTANT = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(Z|[+-][0-9]{2}(?::?[0-9]{2})?)?$")
+
+
+def _in_range(day: dt.date, text: str) -> None:
+    """Refuse a day outside ``DAY_MIN``..``DAY_MAX`` with a message naming the range."""
+    if not DAY_MIN <= day <= DAY_MAX:
+        raise ValueError(f"{text!r} is outside the supported dates ({DAY_MIN.isoformat()} to {DAY_MAX.isoformat()})")
+
+
+def _offset_minutes(sign: str, hours: str, minutes: str, text: str) -> int:
+    """Minutes east of UTC for an offset such as ``+05:30``; offsets of 18 hours or more, or minutes over 59, are refused."""
+    total = int(hours) * 60 + int(minutes)
+    if int(minutes) > 59 or total > MAX_OFFSET_MINUTES:
+        raise ValueError(f"{text!r} is not a UTC offset (expected -18:00 to +18:00)")
+    return -total if sign == "-" else total
 
 
 @lru_cache(maxsize=256)
@@ -72,10 +97,10 @@ def zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
     >>> zone("America/New_York").name
     'America/New_York'
     """
-    match = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", name)
+    match = re.fullmatch(r"([+-])([0-9]{2}):?([0-9]{2})", name)
     if match:
-        sign = -1 if match.group(1) == "-" else 1
-        return pendulum.FixedTimezone(sign * (int(match.group(2)) * 3600 + int(match.group(3)) * 60))
+        sign, hours, minutes = match.groups()
+        return pendulum.FixedTimezone(_offset_minutes(sign, hours, minutes, name) * 60)
     if name in ("Z", "UTC"):
         return pendulum.UTC
     try:
@@ -132,6 +157,7 @@ class DateValue:
                 value = pendulum.date(int(year), int(month or 1), int(dom or 1))
             except ValueError:
                 raise ValueError(f"{text!r} is not a real date") from None
+            _in_range(value, text)
             return cls(value, precision, confidence, note)
         at = parse_instant(text, tz)
         return cls(at.date(), Precision.INSTANT, confidence, note, at, tz or _offset_name(text))
@@ -229,6 +255,7 @@ def parse_instant(text: str, tz: str | None = None) -> pendulum.DateTime:
             raise ValueError
     except ValueError:
         raise ValueError(f"{text!r} is not a real date and time") from None
+    _in_range(dt.date(*naive[:3]), text)
     if offset is not None:
         at = pendulum.datetime(*naive, tz=zone(_offset_name(text) or "UTC"))
         if tz is not None:
@@ -287,10 +314,14 @@ def parse_day(value: object, field: str = "on") -> pendulum.Date:
     if isinstance(value, dt.date):
         return pendulum.date(value.year, value.month, value.day)
     if isinstance(value, str):
-        match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+        match = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", value.strip())
         if match:
             try:
-                return pendulum.date(*(int(g) for g in match.groups()))
+                day = pendulum.date(*(int(g) for g in match.groups()))
             except ValueError:
                 pass
+            else:
+                if not DAY_MIN <= day <= DAY_MAX:
+                    raise ValueError(f"{field!r} must be a day from {DAY_MIN.isoformat()} to {DAY_MAX.isoformat()} (got {value!r})")
+                return day
     raise ValueError(f"{field!r} must be a date like 2019-10-09 (got {value!r})")

@@ -8,6 +8,8 @@ from typing import Literal
 
 import attrs
 
+from .text import shown
+
 __all__ = [
     "AmbiguousEntityError",
     "DataError",
@@ -121,10 +123,10 @@ class Problem:
     code: ProblemCode = attrs.field(default=ProblemCode.BAD_VALUE, order=False)
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.col}"
-        who = f" {self.record}:" if self.record else ""
+        where = f"{shown(self.path, None, newlines=False)}:{self.line}:{self.col}"
+        who = f" {shown(self.record, 200, newlines=False)}:" if self.record else ""
         warn = " warning:" if self.severity == "warning" else ""
-        return f"{where}:{warn}{who} {self.message}"
+        return f"{where}:{warn}{who} {shown(self.message, newlines=False)}"
 
 
 class SanctionTrackError(Exception):

@@ -14,7 +14,7 @@ from ..engine.semantics import Engine
 from ..io.pause import paused_gc
 from ..model.clock import DAY_FOREVER, day_ceil, day_of, day_window, seconds
 from ..model.countries import check_country, check_jurisdiction
-from ..model.dates import parse_day
+from ..model.dates import parse_day, zone
 from ..model.errors import QueryError, UnknownActionError
 from ..model.intervals import intersects
 from ..model.names import did_you_mean, name_key
@@ -760,7 +760,7 @@ class Tracker:
         events: list[TimelineEvent] = []
         for ts, text, kind, pid, action, description in raw:
             tz = action.zone
-            day = pendulum.from_timestamp(ts, tz=tz).date()
+            day = pendulum.instance(dt.datetime.fromtimestamp(ts, zone(tz))).date()
             before = self.restrictions(found.id, on=day.subtract(days=1))
             after = self.restrictions(found.id, on=day)
             events.append(

@@ -118,8 +118,8 @@ class Reader:
             self.meta: dict[str, Any] = header["meta"]
             page = int(header["page"])
             sections = {str(k): (int(v[0]), int(v[1]), str(v[2])) for k, v in header["sections"].items()}
-        except (ValueError, KeyError, TypeError, IndexError) as exc:
-            raise self.damaged(f"malformed header ({exc})") from None
+        except (ValueError, KeyError, TypeError, IndexError, OverflowError, MemoryError, RecursionError) as exc:
+            raise self.damaged(f"malformed header ({type(exc).__name__}: {exc})"[:200]) from None
         if page != PAGE:
             raise self.damaged(f"page size {page}, expected {PAGE}")
         if key is not None and self.key != key:

@@ -17,6 +17,7 @@ from pathlib import Path
 import attrs
 import pendulum
 
+from ...model.dates import DAY_MAX
 from ...model.errors import DataError, Problem, ProblemCode
 from ..files import display_path
 from .report import ImportReport
@@ -153,9 +154,10 @@ def _rows(reader: Iterator[list[str]], header: list[str], columns: dict[str, int
         yield Row(shown, start, dict(zip(header, fields, strict=True)), columns)
 
 
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_US = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")  # ASCII digits: \d would read full-width ones
+_US = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$")
 _EARLIEST = 1900
+_LATEST = DAY_MAX.year  # 9999-12-31 would overflow a day's end in any zone west of UTC
 
 
 def parse_day(text: str, row: Row, column: str, report: ImportReport, *, what: str) -> pendulum.Date | None:
@@ -178,6 +180,8 @@ def parse_day(text: str, row: Row, column: str, report: ImportReport, *, what: s
         problem = "expected a date like 2019-05-21"
     elif parts[0] < _EARLIEST:
         problem = f"expected a date after {_EARLIEST}"
+    elif parts[0] > _LATEST:
+        problem = f"expected a date before {_LATEST + 1}"
     else:
         try:
             return pendulum.date(*parts)
