@@ -8,7 +8,6 @@ the answer is a ``"status": "not_covered"`` object on stdout).
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import enum
 import io
@@ -148,9 +147,7 @@ def _friendly(fmt: object = None) -> Iterator[None]:
 
 def _closed_pipe() -> NoReturn:
     """The reader of our output went away (``| head``): stop quietly, as ``cat`` does, with no message and no traceback."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's final flush must not fail again
+    _quiet_stdout()
     raise SystemExit(141)  # 128 + SIGPIPE, what a shell reports for a writer killed by a closed pipe
 
 
@@ -248,36 +245,21 @@ def _print_csv(rows: list[dict[str, Any]], columns: list[str] | None = None) -> 
 def _answer_rows(data: dict[str, Any], asked: dict[str, Any]) -> list[dict[str, Any]]:
     """A point answer's JSON as CSV rows: one per restriction, action that did not apply, and charge (each with the question)."""
     rows: list[dict[str, Any]] = []
-    for r in data["restrictions"]:
-        sources = [c.get("url") or c["title"] for c in r["sources"]]
-        rows.append(
-            {
-                **asked,
-                "applies": "restricts",
-                "action": r["action"],
-                "title": r["title"],
-                "kind": r["kind"],
-                "reason": r["status"],
-                "scope": r["scope"],
-                "explanation": r["explanation"],
-                "sources": sources,
-            }
-        )
-    for n in data["not_operative"]:
-        sources = [c.get("url") or c["title"] for c in n["sources"]]
-        rows.append(
-            {
-                **asked,
-                "applies": "does not apply",
-                "action": n["action"],
-                "title": n["title"],
-                "kind": n["kind"],
-                "reason": n["reason"],
-                "scope": [],
-                "explanation": n["explanation"],
-                "sources": sources,
-            }
-        )
+    for key, applies, reason in (("restrictions", "restricts", "status"), ("not_operative", "does not apply", "reason")):
+        for r in data[key]:
+            rows.append(
+                {
+                    **asked,
+                    "applies": applies,
+                    "action": r["action"],
+                    "title": r["title"],
+                    "kind": r["kind"],
+                    "reason": r[reason],
+                    "scope": r.get("scope", []),
+                    "explanation": r["explanation"],
+                    "sources": [c.get("url") or c["title"] for c in r["sources"]],
+                }
+            )
     for c in data.get("charges", ()):
         sources = [s.get("url") or s["title"] for s in c["sources"]]
         rows.append(
@@ -1131,5 +1113,8 @@ def main(argv: list[str] | None = None) -> None:
 
 def _quiet_stdout() -> None:
     """Point stdout at /dev/null so that the interpreter's last flush of a broken stream prints nothing."""
+    with suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # what is still buffered in the old stream goes nowhere
     with suppress(OSError):
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process

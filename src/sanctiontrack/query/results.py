@@ -426,7 +426,7 @@ class TimelineEvent(_Plain):
         return f"prohibition {self.event.value}" if self.prohibition is not None else self.event.value
 
 
-class Timeline(tuple[TimelineEvent, ...]):
+class Timeline(_Plain, tuple[TimelineEvent, ...]):
     """An entity's (or an item's) dated events, oldest first: a tuple of :class:`TimelineEvent` that also says what data it covers.
 
     >>> Timeline((), None).coverage is None, Timeline(()) == ()
@@ -442,18 +442,6 @@ class Timeline(tuple[TimelineEvent, ...]):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (Timeline, (tuple(self), self.coverage))
-
-    def to_dict(self) -> dict[str, Any]:
-        """The events and the coverage as plain data (the CLI's JSON, without the entity it names)."""
-        from .jsonify import plain
-
-        return plain(self)
-
-    def to_json(self, indent: int | None = 2) -> str:
-        """The events and the coverage as JSON text."""
-        import json
-
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def __repr__(self) -> str:
         first = f", first={self[0].date}" if self else ""
