@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from functools import cache
 
+import pytest
+
 import sanctiontrack
-from sanctiontrack import Reason, Restrictions, Tracker
+from sanctiontrack import AmbiguousEntityError, Reason, Restrictions, Tracker
 
 
 @cache
@@ -88,6 +90,15 @@ def assert_resolves(name: str, entity_id: str) -> None:
     """The name (any script, any spelling) denotes ``entity_id``."""
     entity, _ = tracker().entities.resolve(name)
     assert entity.id == entity_id, f"{name!r} resolved to {entity.id}, expected {entity_id}"
+
+
+def assert_ambiguous(name: str, *among: str) -> None:
+    """Several entities bear ``name`` alike: resolving it names them all (``among`` are some of their ids), never picks one."""
+    with pytest.raises(AmbiguousEntityError) as caught:
+        tracker().entities.resolve(name)
+    assert caught.value.shared, f"{name!r} should be a name several entities share"
+    for entity_id in among:
+        assert any(c.endswith(f"[{entity_id}]") for c in caught.value.candidates), f"{entity_id} is not among {caught.value.candidates}"
 
 
 def assert_affiliate(name: str, *, on: str, by: str, owner: str) -> None:

@@ -192,22 +192,33 @@ class UnknownEntityError(SanctionTrackError, LookupError):
 
 
 class AmbiguousEntityError(UnknownEntityError):
-    """A name that is no entity's but begins the names of several: ``candidates`` holds them (``name [id]``), in name order.
+    """A name that denotes several entities: ``candidates`` holds them (``name [id]``), in name order.
+
+    Either the name is no entity's but begins the names of several, or several bear it (``shared``):
+    an a.k.a. two listed parties have in common.
 
     >>> str(AmbiguousEntityError("Huawei Cloud", ("Huawei Cloud Chile [hc-chile]", "Huawei Cloud Peru [hc-peru]")))
     "'Huawei Cloud' is not one entity: 2 entities' names begin with it: Huawei Cloud Chile [hc-chile], Huawei Cloud Peru [hc-peru]"
+    >>> str(AmbiguousEntityError("Acme", ("Acme Ltd [acme-1]", "Acme Inc [acme-2]"), shared=True))
+    "'Acme' is not one entity: 2 entities bear this name: Acme Ltd [acme-1], Acme Inc [acme-2]; name one by its full name or id"
     """
 
     SHOWN = 30  # candidates named in the message; ``candidates`` keeps them all
 
-    def __init__(self, query: str, candidates: Sequence[str], *, coverage: object = None) -> None:
+    def __init__(self, query: str, candidates: Sequence[str], *, coverage: object = None, shared: bool = False) -> None:
         super().__init__(query, (), coverage=coverage)
         self.candidates: tuple[str, ...] = tuple(candidates)
+        self.shared = shared
         shown = ", ".join(self.candidates[: self.SHOWN])
         more = len(self.candidates) - self.SHOWN
         if more > 0:
             shown += f" and {more} more"
-        self.args = (f"{query!r} is not one entity: {len(self.candidates)} entities' names begin with it: {shown}",)
+        if shared:
+            self.args = (
+                f"{query!r} is not one entity: {len(self.candidates)} entities bear this name: {shown}; name one by its full name or id",
+            )
+        else:
+            self.args = (f"{query!r} is not one entity: {len(self.candidates)} entities' names begin with it: {shown}",)
 
     @property
     def short(self) -> str:

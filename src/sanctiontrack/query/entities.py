@@ -10,7 +10,7 @@ from ..model.records import Entity, Link
 from ..model.vocabulary import LinkRelation
 from .results import EntityMatch, Related
 
-__all__ = ["SUGGEST_CUTOFF", "Entities", "closeness"]
+__all__ = ["SUGGEST_CUTOFF", "Entities", "closeness", "denoted"]
 
 #: The lowest :func:`closeness` (0–100) of a name offered as "did you mean".
 SUGGEST_CUTOFF = 80.0
@@ -42,6 +42,37 @@ def closeness(typed: str, known: str) -> float:
         return whole
     covered = sum(s * len(w) for s, w in zip(scores, typed_words, strict=True)) / sum(len(w) for w in typed_words)
     return max(whole, covered * 0.95)
+
+
+def _spelling(name: str) -> str:
+    """A name as typed, with case and runs of spaces ignored (finer than :func:`name_key`)."""
+    return " ".join(name.split()).casefold()
+
+
+def denoted(matches: Sequence[tuple[int, str, str]], typed: str | None = None) -> str | None:
+    """The entity id that name-key matches ``(rank, entity id, name)`` denote, or None when they name several alike.
+
+    One entity: that one. Several: the one that alone bears the spelling ``typed`` (case and spacing
+    aside), else the one that alone has the key as its canonical name (rank 0); otherwise none, and
+    the question is ambiguous: a shared a.k.a. is never settled by a silent pick.
+
+    >>> denoted([(1, "unicom-group", "China Unicom"), (1, "unicom-hk", "CHINA UNICOM LIMITED")], "china unicom")
+    'unicom-group'
+    >>> denoted([(1, "unicom-group", "China Unicom"), (1, "unicom-hk", "CHINA UNICOM LIMITED")], "China Unicom Ltd") is None
+    True
+    >>> denoted([(0, "acme-ltd", "Acme Ltd"), (1, "acme-group", "Acme")])
+    'acme-ltd'
+    """
+    ids = {entity_id for _, entity_id, _ in matches}
+    if len(ids) == 1:
+        return next(iter(ids))
+    narrowings = [[m for m in matches if _spelling(m[2]) == _spelling(typed)]] if typed is not None else []
+    narrowings.append([m for m in matches if m[0] == 0])
+    for narrowed in narrowings:
+        found = {entity_id for _, entity_id, _ in narrowed}
+        if len(found) == 1:
+            return next(iter(found))
+    return None
 
 
 class Entities:
@@ -136,11 +167,27 @@ class Entities:
                 if begun:
                     raise AmbiguousEntityError(str(query), begun, coverage=self._coverage())
                 raise UnknownEntityError(str(query), self.suggest(str(query)), coverage=self._coverage())
-            _, entity_id, name = matches[0]
+            entity_id, name = self._pick(str(query), matches)
             found = (self._by_id[entity_id], name)
         if len(self._cache) < 100_000:
             self._cache[query] = found
         return found
+
+    def _pick(self, text: str, matches: Sequence[tuple[int, str, str]]) -> tuple[str, str]:
+        """The one entity a name key denotes, and the name that matched; :class:`AmbiguousEntityError` when it names several.
+
+        Several entities can share a key (``China Unicom`` is an a.k.a. of two listed companies); see
+        :func:`denoted` for when the key still denotes one of them. Ids count only when no name does.
+        """
+        named = [m for m in matches if m[0] < 2]
+        if not named:
+            return matches[0][1], matches[0][2]
+        entity_id = denoted(named, text)
+        if entity_id is None:
+            shared = sorted(f"{self._by_id[e].name} [{e}]" for e in {m[1] for m in named})
+            raise AmbiguousEntityError(text, tuple(shared), coverage=self._coverage(), shared=True)
+        name = next(m[2] for m in named if m[1] == entity_id and (_spelling(m[2]) == _spelling(text) or m[0] == named[0][0]))
+        return entity_id, name
 
     def _begun_by(self, text: str) -> tuple[str, ...]:
         """The entities (``name [id]``) whose name or alias begins with the words of ``text``: what a partial name could mean."""

@@ -6,8 +6,10 @@ NULL while it still does), ``status`` (``in_force``: the runs are the engine's o
 projected onto each action's local days, as the library's own day index) and ``basis`` (``named``,
 or ``affiliate`` when it reaches the entity through an owner). ``names`` holds every way a question
 can name an entity: ``key`` (an id as written, or a name's :func:`~sanctiontrack.model.names.name_key`),
-``entity``, ``name``, ``kind`` (``id``, ``name``, ``alias`` or ``id_words``) and ``preferred`` (the
-entity the library resolves that key to). :data:`POINT_IN_TIME_SQL` is the join that answers
+``entity``, ``name``, ``kind`` (``id``, ``name``, ``alias`` or ``id_words``), ``preferred`` (the
+entity the library resolves that key to; none when the key is shared alike by several), ``spelling``
+(the name with case and runs of spaces ignored) and ``sole`` (a shared key whose spelling only this
+entity bears: the spelling settles it). :data:`POINT_IN_TIME_SQL` is the join that answers
 (name, day) questions exactly as :meth:`Tracker.restricted` does; it is plain SQL that DuckDB and
 Spark SQL both run unchanged.
 """
@@ -20,15 +22,17 @@ from pathlib import Path
 from typing import Any
 
 from ..model.clock import DAY_FOREVER
+from .entities import _spelling, denoted
 from .tracker import Tracker
 
 __all__ = ["POINT_IN_TIME_SQL", "export_parquet", "questions_table"]
 
 POINT_IN_TIME_SQL = """\
 WITH resolved AS (
-  SELECT q.row_id, q.day, coalesce(i.entity, n.entity) AS entity
+  SELECT q.row_id, q.day, coalesce(i.entity, s.entity, n.entity) AS entity
   FROM questions AS q
   LEFT JOIN names AS i ON i.kind = 'id' AND i.key = q.name
+  LEFT JOIN names AS s ON s.kind <> 'id' AND s.sole AND s.key = q.name_key AND s.spelling = q.spelling
   LEFT JOIN names AS n ON n.kind <> 'id' AND n.preferred AND n.key = q.name_key
 )
 SELECT r.row_id, r.entity, count(s.entity) > 0 AS restricted
@@ -68,20 +72,40 @@ def _columns(tracker: Tracker) -> tuple[dict[str, Any], dict[str, Any]]:
     names: list[str] = list(keys)
     kinds: list[str] = ["id"] * len(keys)
     preferred: list[bool] = [True] * len(keys)
+    spellings: list[str] = list(keys)
+    sole: list[bool] = [False] * len(keys)
     index = tracker.entities._by_key
     for key in index:
-        for position, (rank, entity, name) in enumerate(index[key]):
+        matches = index[key]
+        named = [m for m in matches if m[0] < 2]  # ids' words count only when no name has the key, as in resolve()
+        chosen = denoted(named) if named else matches[0][1]
+        shared = len({m[1] for m in named}) > 1
+        bearers: dict[str, set[str]] = {}
+        for _, entity, name in named:
+            bearers.setdefault(_spelling(name), set()).add(entity)
+        first = True  # one preferred row per key, one sole row per spelling: each question joins one row
+        settled: set[str] = set()
+        for rank, entity, name in matches:
+            spelling = _spelling(name)
             keys.append(key)
             entities.append(entity)
             names.append(name)
             kinds.append(_KINDS[rank])
-            preferred.append(position == 0)
+            preferred.append(first and entity == chosen)
+            first = first and entity != chosen
+            spellings.append(spelling)
+            solely = shared and rank < 2 and bearers.get(spelling) == {entity} and spelling not in settled
+            sole.append(solely)
+            if solely:
+                settled.add(spelling)
     table = {
         "key": np.array(keys, dtype=object),
         "entity": np.array(entities, dtype=object),
         "name": np.array(names, dtype=object),
         "kind": np.array(kinds, dtype=object),
         "preferred": np.array(preferred, dtype=bool),
+        "spelling": np.array(spellings, dtype=object),
+        "sole": np.array(sole, dtype=bool),
     }
     return segments, table
 
@@ -116,7 +140,7 @@ def export_parquet(tracker: Tracker, folder: Path) -> tuple[Path, Path]:
             "'in_force' AS status, basis FROM seg ORDER BY entity, from_day, action) "
             f"TO '{_quoted(out_segments)}' (FORMAT parquet)"
         )
-        con.execute(f"COPY (SELECT key, entity, name, kind, preferred FROM nam) TO '{_quoted(out_names)}' (FORMAT parquet)")
+        con.execute(f"COPY (SELECT key, entity, name, kind, preferred, spelling, sole FROM nam) TO '{_quoted(out_names)}' (FORMAT parquet)")
     finally:
         con.close()
     return out_segments, out_names
@@ -127,9 +151,15 @@ def _quoted(path: Path) -> str:
 
 
 def questions_table(names: list[str], days: list[dt.date]) -> dict[str, Any]:
-    """(name, day) questions as the columns :data:`POINT_IN_TIME_SQL` reads: ``row_id``, ``name``, ``name_key``, ``day`` (days since 1970).
+    """(name, day) questions as the columns :data:`POINT_IN_TIME_SQL` reads.
 
-    The name keys come from :func:`~sanctiontrack.model.names.name_key`, worked out once per distinct name.
+    ``row_id``, ``name``, ``name_key``, ``spelling`` and ``day`` (days since 1970).
+
+    The name keys come from :func:`~sanctiontrack.model.names.name_key`, worked out once per distinct
+    name; ``spelling`` is the name case-folded with runs of spaces made one.
+
+    >>> questions_table(["China  UNICOM"], [dt.date(2021, 1, 1)])["spelling"].tolist()
+    ['china unicom']
     """
     import numpy as np
 
@@ -140,5 +170,6 @@ def questions_table(names: list[str], days: list[dt.date]) -> dict[str, Any]:
         "row_id": np.arange(len(names), dtype=np.int64),
         "name": np.array(names, dtype=object),
         "name_key": np.array([keys[n] for n in names], dtype=object),
+        "spelling": np.array([_spelling(n) for n in names], dtype=object),
         "day": np.array([d.toordinal() - _EPOCH for d in days], dtype=np.int32),
     }

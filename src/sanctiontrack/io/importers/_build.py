@@ -153,6 +153,7 @@ class Builder:
         self._seen_lists: dict[tuple[str, OfficialList], set[str]] = {}
         self._curated_rows: dict[str, str] = {}
         self._curated_names: dict[str, set[str]] = {}
+        self._curated_canonical: dict[str, set[str]] = {}  # name key -> curated entities with it as their canonical name
         self._curated_by_id = {e.id: e for e in self.curated.entities}
         self._curated_action_ids = {a.id for a in self.curated.actions}
         self._rules: list[_Rule] = []
@@ -174,6 +175,7 @@ class Builder:
                 self._curated_rows.setdefault(identifier.value, entity.id)
             for name in entity.names:
                 self._curated_names.setdefault(name_key(name), set()).add(entity.id)
+            self._curated_canonical.setdefault(name_key(entity.name), set()).add(entity.id)
         for action in self.curated.actions:
             for instrument in action.instruments:
                 for page in fr_citations(instrument.value):  # any instrument naming a page (a rule whose first page is unknown)
@@ -233,7 +235,9 @@ class Builder:
 
     def _entity_for(self, party: Party) -> tuple[str, bool]:
         key = party.number if party.official in ONE_ROW_PER_PARTY and party.number else self._key(party.name)
-        known = self._by_row.get(party.row_id) or self._by_list_key.get((party.official, key))
+        known = self._by_row.get(party.row_id)
+        if known is None and party.row_id not in self._curated_rows:  # a row the curated data names is that entity's, whatever its key
+            known = self._by_list_key.get((party.official, key))
         if known is not None:
             self._remember(party, key, known)
             return known, self._drafts[known].curated is not None
@@ -241,6 +245,10 @@ class Builder:
         how = "row id"
         if curated_id is None:
             candidates = set(self._curated_names.get(self._key(party.name), set()))
+            if len(candidates) > 1:  # one curated entity's own name beats others' a.k.a.s (``CHINA MOBILE LIMITED``)
+                canonical = candidates & self._curated_canonical.get(self._key(party.name), set())
+                if len(canonical) == 1:
+                    candidates = canonical
             if not candidates:  # the list's own name first: an a.k.a. (``CHINA MOBILE``) may be shared by a group
                 for name in party.alt_names:
                     candidates |= self._curated_names.get(self._key(name), set())
