@@ -29,10 +29,10 @@ __all__ = ["POINT_IN_TIME_SQL", "export_parquet", "questions_table"]
 
 POINT_IN_TIME_SQL = """\
 WITH resolved AS (
-  SELECT q.row_id, q.day, coalesce(i.entity, s.entity, n.entity) AS entity
+  SELECT q.row_id, q.day, coalesce(i.entity, p.entity, n.entity) AS entity
   FROM questions AS q
   LEFT JOIN names AS i ON i.kind = 'id' AND i.key = q.name
-  LEFT JOIN names AS s ON s.kind <> 'id' AND s.sole AND s.key = q.name_key AND s.spelling = q.spelling
+  LEFT JOIN names AS p ON p.kind <> 'id' AND p.sole AND p.key = q.name_key AND p.spelling = q.spelling
   LEFT JOIN names AS n ON n.kind <> 'id' AND n.preferred AND n.key = q.name_key
 )
 SELECT r.row_id, r.entity, count(s.entity) > 0 AS restricted
