@@ -186,8 +186,10 @@ class Entities:
         if entity_id is None:
             shared = sorted(f"{self._by_id[e].name} [{e}]" for e in {m[1] for m in named})
             raise AmbiguousEntityError(text, tuple(shared), coverage=self._coverage(), shared=True)
-        name = next(m[2] for m in named if m[1] == entity_id and (_spelling(m[2]) == _spelling(text) or m[0] == named[0][0]))
-        return entity_id, name
+        rows = [m for m in named if m[1] == entity_id]
+        if len(rows) < len(named):  # a shared key: the name it was settled by, when that was the spelling
+            rows = [m for m in rows if _spelling(m[2]) == _spelling(text)] or rows
+        return entity_id, rows[0][2]
 
     def _begun_by(self, text: str) -> tuple[str, ...]:
         """The entities (``name [id]``) whose name or alias begins with the words of ``text``: what a partial name could mean."""
