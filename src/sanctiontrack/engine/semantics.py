@@ -261,6 +261,15 @@ class _Compiled(dict[str, Compiled]):
         return (dict, (dict(super().items()),))
 
 
+def _target_index(action: Action) -> dict[str, tuple[int, ...]]:
+    """The positions among the action's targets of each entity it names."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for index, target in enumerate(action.targets):
+        if target.entity is not None:
+            found[target.entity].append(index)
+    return {entity: tuple(indexes) for entity, indexes in found.items()}
+
+
 class Engine:
     """Compiled actions plus the indexes needed to evaluate any entity at any time.
 
@@ -269,8 +278,9 @@ class Engine:
     relation touches is compiled on its own.
     """
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, target_indexes: dict[str, dict[str, tuple[int, ...]]] | None = None) -> None:
         self.dataset = dataset
+        self._target_indexes = target_indexes
         self.actions: dict[str, Action] = {a.id: a for a in dataset.actions}
         self.entities: dict[str, Entity] = {e.id: e for e in dataset.entities}
         self.compiled: dict[str, Compiled] = _Compiled(self)
@@ -290,6 +300,7 @@ class Engine:
         state = dict(self.__dict__)
         state["compiled"] = dict(dict.items(self.compiled))
         state["_by_target"] = None
+        state["_target_indexes"] = None  # shared with other engines; this one indexes its own actions again
         state["_by_item"] = None
         state["_charges"] = None
         state["_operative"] = {}
@@ -312,6 +323,24 @@ class Engine:
                         found[target.entity].append((action.id, index))
             self._by_target = found
         return self._by_target
+
+    def targeting(self, entity_id: str) -> Sequence[tuple[str, int]]:
+        """(action id, target index) for every target naming ``entity_id``, in the order of the actions.
+
+        An engine over a few actions (one entity's closure, opened from a store) looks each action's
+        targets up in ``target_indexes``, shared between such engines, instead of indexing every target
+        of every action again: a list's listing action can have thousands of them.
+        """
+        indexes = self._target_indexes
+        if indexes is None:
+            return self.by_target.get(entity_id, ())
+        out: list[tuple[str, int]] = []
+        for action in self.dataset.actions:
+            index = indexes.get(action.id)
+            if index is None:
+                index = indexes[action.id] = _target_index(action)
+            out.extend((action.id, i) for i in index.get(entity_id, ()))
+        return out
 
     @property
     def by_item(self) -> dict[str, list[tuple[str, int]]]:
@@ -520,9 +549,9 @@ class Engine:
         Direct targets come with no chains; owners' restrictions with ``scope: with_subsidiaries``
         come with the chains linking the entity to that owner.
         """
-        out: list[tuple[str, int, tuple[tuple[Link, ...], ...]]] = [(aid, index, ()) for aid, index in self.by_target.get(entity_id, ())]
+        out: list[tuple[str, int, tuple[tuple[Link, ...], ...]]] = [(aid, index, ()) for aid, index in self.targeting(entity_id)]
         for owner, chains in self.ownership(entity_id):
-            for aid, index in self.by_target.get(owner, ()):
+            for aid, index in self.targeting(owner):
                 if self.actions[aid].targets[index].scope is Scope.WITH_SUBSIDIARIES:
                     out.append((aid, index, chains))
         return out

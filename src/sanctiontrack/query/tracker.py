@@ -194,6 +194,7 @@ class Tracker:
         self._ordinals: dict[object, int] = {}
         self._screener: Screener | None = None
         self._locals: dict[str, tuple[Engine, Explainer]] = {}
+        self._target_indexes: dict[str, dict[str, tuple[int, ...]]] = {}
         self._items: Items | None = None
         self._day_keys: tuple[Any, Any, dict[str, int]] | None = None
         self._coverage: Coverage | None = None
@@ -309,7 +310,7 @@ class Tracker:
             dataset = Dataset(
                 tuple(store.entity(i) for i in entities), tuple(store.source(i) for i in sources), tuple(store.action(i) for i in actions)
             )
-            engine = Engine(dataset)
+            engine = Engine(dataset, self._target_indexes)
             if Daily(engine).bounds(entity_id) != store.bounds(number):
                 raise store.damaged(f"the days stored for {entity_id!r} disagree with its records")
             found = (engine, Explainer(engine, {s.id: s for s in dataset.sources}))
