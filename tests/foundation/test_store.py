@@ -123,7 +123,10 @@ def test_the_bundled_data_answers_the_same_from_its_store(tmp_path: Path) -> Non
     assert list(map(said, answers(opened, days))) == list(map(said, answers(parsed, days)))
     names = [e.name if i % 2 else e.id for i, e in enumerate(parsed.entities) if _denotes_one(parsed, e.name)]
     every = [days[i % len(days)] for i in range(len(names))]
-    assert opened.restricted_many(names, every).tolist() == [parsed.restricted(n, on=d) for n, d in zip(names, every, strict=True)]
+    expected = [parsed.restricted(n, on=d) for n, d in zip(names, every, strict=True)]
+    assert opened.restricted_many(names, every).tolist() == expected
+    fresh = stored(parsed, tmp_path / "fresh")  # verdicts alone: ids answered from the day index (by hash, then the id table)
+    assert [fresh.restricted(n, on=d) for n, d in zip(names, every, strict=True)] == expected
     linked = [e.id for e in parsed.entities if e.links]
     groups = {link.entity for e in parsed.entities for link in e.links} | set(linked)  # parents and members, both ways
     assert {g: opened.entities.related(g) for g in groups} == {g: parsed.entities.related(g) for g in groups}
@@ -418,3 +421,18 @@ def test_a_folder_where_the_store_goes_leaves_no_temporary_file(cache: Path) -> 
     for _ in range(2):
         assert answers(sanctiontrack.load(WORLD)) == expected
     assert not [p.name for p in cache.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_every_id_has_one_number_whether_looked_up_by_hash_or_from_the_whole_id_table(tmp_path: Path) -> None:
+    from sanctiontrack.store.store import Store
+
+    tracker = sanctiontrack.load(WORLD, cache=False)
+    path = tmp_path / "world.store"
+    loading.write_store(tracker, path, "test")
+    ids = [e.id for e in tracker.entities]
+    hashed, whole = Store(path, "test"), Store(path, "test")
+    whole._numbers = whole._id_table()
+    for store in (hashed, whole):
+        assert [store.entity_number(i) for i in ids] == list(range(len(ids)))
+        assert [store.entity_id(n) for n in range(len(ids))] == ids
+        assert store.entity_number("no-such-entity") is None

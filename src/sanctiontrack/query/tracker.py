@@ -191,6 +191,7 @@ class Tracker:
         self._answers: dict[str, _EntityAnswers] = {}
         self._days: dict[object, pendulum.Date] = {}
         self._fast: dict[str, tuple[_EntityAnswers, str, tuple[int, ...]]] = {}
+        self._verdicts: dict[str, tuple[int, ...]] = {}  # question text -> restricted runs of days, for verdicts alone
         self._ordinals: dict[object, int] = {}
         self._screener: Screener | None = None
         self._locals: dict[str, tuple[Engine, Explainer]] = {}
@@ -634,9 +635,9 @@ class Tracker:
             if (on is None) == (at is None):
                 raise QueryError("give exactly one of 'on' (a day) or 'at' (an instant)")
             return self.restrictions(entity, at=at).restricted
-        hit = self._fast.get(entity)
-        if hit is None:
-            hit = self._remember(entity)
+        bounds = self._verdicts.get(entity)
+        if bounds is None:
+            bounds = self._id_bounds(entity)
         try:
             ordinal = self._ordinals.get(on)
         except TypeError:  # unhashable: let _day say what is wrong with it
@@ -645,7 +646,20 @@ class Tracker:
             ordinal = self._day(on).toordinal()
             if isinstance(on, (str, dt.date)) and len(self._ordinals) < 100_000:
                 self._ordinals[on] = ordinal
-        return bisect_right(hit[2], ordinal) & 1 == 1
+        return bisect_right(bounds, ordinal) & 1 == 1
+
+    def _id_bounds(self, query: str) -> tuple[int, ...]:
+        """The restricted runs of days of the entity ``query`` denotes, for a verdict alone.
+
+        From a store, an exact id is answered from the day index without decoding the entity's
+        record (an exact id is what :meth:`Entities.resolve` tries first); anything else is resolved.
+        """
+        store = self._store
+        number = store.entity_number(query) if store is not None and isinstance(query, str) else None
+        bounds = self._remember(query)[2] if store is None or number is None else store.bounds(number)
+        if len(self._verdicts) < 100_000:
+            self._verdicts[query] = bounds
+        return bounds
 
     def restricted_many(self, entities: Sequence[str], days: Sequence[str | dt.date] | np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
         """Verdicts for many questions at once: ``entities[i]`` on ``days[i]``, as a NumPy array of booleans.

@@ -111,6 +111,9 @@ def build(
     _strings(writer, "items", records)
     del records
 
+    if any("\n" in e.id for e in dataset.entities):
+        raise ValueError("an entity id holds a line break")
+    _strings(writer, "eids", (f"{e.id}\n".encode() for e in dataset.entities))  # each id by number, or all of them at once
     _dictionary(writer, "ids", ((e.id, i) for i, e in enumerate(dataset.entities)))
     _dictionary(writer, "aids", ((a.id, i) for i, a in enumerate(dataset.actions)))
     _dictionary(writer, "names", ((k, [[rank, entity_no[eid], name] for rank, eid, name in entries]) for k, entries in names.items()))

@@ -29,7 +29,7 @@ from ..model.errors import StoreError
 __all__ = ["FORMAT_VERSION", "MAGIC", "PAGE", "Reader", "Writer"]
 
 MAGIC = b"STRKSTOR"
-FORMAT_VERSION = 2  # 2: a table of controlled items
+FORMAT_VERSION = 3  # 2: a table of controlled items; 3: entity ids by number (eids)
 PAGE = 1 << 15  # 32 KiB: a page is checked in about 10 µs, and a lookup touches a handful
 _HEAD = struct.Struct("<8sII")
 _CRC = struct.Struct("<I")
@@ -138,6 +138,7 @@ class Reader:
         self._checked = bytearray(pages)
         self._sections = sections
         self._views: dict[str, memoryview] = {}
+        self._typed: dict[str, tuple[int, int, memoryview]] = {}  # (offset, item width, unchecked view) per typed section
 
     def damaged(self, why: str) -> StoreError:
         """The error for a file that cannot be answered from (a cached one is removed, so that the next load rebuilds it)."""
@@ -149,6 +150,7 @@ class Reader:
     def close(self) -> None:
         """Release the mapping (views handed out must be gone)."""
         self._views.clear()
+        self._typed.clear()
         with contextlib.suppress(BufferError):  # still referenced by arrays handed out: the mapping goes with them
             self._map.close()
 
@@ -158,6 +160,8 @@ class Reader:
             return
         checked = self._checked
         first, last = offset // PAGE, (offset + length - 1) // PAGE
+        if first == last and checked[first]:  # the common case: a small read on a page already checked
+            return
         for page in range(first, last + 1):
             if not checked[page]:
                 at = self._base + page * PAGE
@@ -201,13 +205,15 @@ class Reader:
 
     def items(self, name: str, start: int, stop: int) -> memoryview:
         """Items ``[start, stop)`` of typed section ``name``, checking only the pages they lie on."""
-        offset, length, kind = self.raw(name)
-        width = struct.calcsize(kind)
-        if not 0 <= start <= stop <= length // width:
+        typed = self._typed.get(name)
+        if typed is None:
+            offset, length, kind = self.raw(name)
+            width = struct.calcsize(kind)
+            at = self._base + offset
+            whole: memoryview[int] = memoryview(self._map)[at : at + length].cast(kind)  # type: ignore[call-overload]
+            typed = self._typed[name] = (offset, width, whole)
+        offset, width, view = typed
+        if not 0 <= start <= stop <= len(view):
             raise self.damaged(f"section {name!r}: items {start}..{stop} out of range")
         self.check(offset + start * width, (stop - start) * width)
-        view = self._views.get(name)
-        if view is None:
-            at = self._base + offset
-            view = self._views[name] = memoryview(self._map)[at : at + length].cast(kind)  # type: ignore[call-overload]
         return view[start:stop]

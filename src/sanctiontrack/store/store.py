@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = ["EntitiesById", "NamesByKey", "Store"]
 
+_HASHED_LOOKUPS = 256  # ids looked up one by one before the whole id table is read into a dict
+
 
 class Store:
     """A compiled store opened read-only; every read is checked, and a failed check raises :class:`StoreError`.
@@ -42,6 +44,8 @@ class Store:
         self._sources: dict[int, Source] = {}
         self._items: dict[int, ControlledItem] = {}
         self._offsets: dict[str, memoryview] = {}
+        self._numbers: dict[str, int] | None = None  # every id's number, once enough ids were asked for
+        self._id_lookups = 0
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -143,8 +147,36 @@ class Store:
         item: ControlledItem = self._record("items", index, self._items, decode_item)
         return item
 
+    def entity_id(self, number: int) -> str:
+        """The id of entity ``number``, read without decoding its record."""
+        blob = self._blob("eids", number)
+        if not blob.endswith(b"\n"):
+            raise self.damaged(f"eids: row {number} is malformed")
+        return blob[:-1].decode()
+
+    def _id_table(self) -> dict[str, int]:
+        """Every entity id with its number, from the ``eids`` table read whole."""
+        _, length, _ = self.file.raw("eids")
+        ids = self.file.bytes_at("eids", 0, length).decode().split("\n")
+        table = dict(zip(ids, range(len(ids) - 1), strict=False))
+        if ids[-1] != "" or len(ids) - 1 != self.entity_count or len(table) != self.entity_count:
+            raise self.damaged("eids: the ids do not match the entity count")
+        return table
+
     def entity_number(self, entity_id: str) -> int | None:
-        """The number of the entity with this id, or None."""
+        """The number of the entity with this id, or None.
+
+        The first ids asked for are looked up in the hashed ``ids`` table, which reads a page or two;
+        a process that asks for many (a batch, a long-running service) reads the whole id table once
+        into a dict instead, so each later first question costs a dict lookup.
+        """
+        table = self._numbers
+        if table is not None:
+            return table.get(entity_id)
+        self._id_lookups += 1
+        if self._id_lookups > _HASHED_LOOKUPS:
+            self._numbers = self._id_table()
+            return self._numbers.get(entity_id)
         found = self.lookup("ids", entity_id)
         if found is not None and not (isinstance(found, int) and 0 <= found < self.entity_count):
             raise self.damaged(f"ids: bad entry for {entity_id!r}")
@@ -163,9 +195,14 @@ class Store:
         if found is None:
             return None
         try:
-            return [(int(rank), self.entity(number).id, str(name)) for rank, number, name in found]
+            return [(int(rank), self._id_of(number), str(name)) for rank, number, name in found]
         except (TypeError, ValueError):
             raise self.damaged(f"names: bad entry for {key!r}") from None
+
+    def _id_of(self, number: object) -> str:
+        if not (isinstance(number, int) and 0 <= number < self.entity_count):
+            raise self.damaged(f"names: no entity number {number!r}")
+        return self.entity_id(number)
 
     def name_keys(self) -> list[str]:
         """Every name key, in the order the names were indexed."""
@@ -185,7 +222,7 @@ class Store:
         """The flat, sorted bounds of entity ``number``'s restricted runs of days (as the day index has them)."""
         start, stop = self._span("bounds", number)
         found = tuple(self.file.items("bounds.days", start, stop))
-        if any(b >= a for a, b in zip(found[1:], found, strict=False)):
+        if len(found) > 1 and (len(set(found)) < len(found) or sorted(found) != list(found)):
             raise self.damaged(f"bounds: entity {number} out of order")
         return found
 
