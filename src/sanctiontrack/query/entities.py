@@ -102,15 +102,18 @@ class Entities:
         self._covered: Callable[[], object] | None = None  # the tracker's coverage, named in the error for an unknown name
         self._words: list[str] | None = None
         self._linked: dict[str, list[tuple[Entity, Link]]] | None = None
-        self._linking: Sequence[str] | None = None  # the ids of the entities with links, when known (a store keeps them)
+        self._linked_from: Mapping[str, Sequence[str]] | None = None  # who links to whom, by id, when known (a store keeps it)
 
     @classmethod
     def _over(
-        cls, by_id: Mapping[str, Entity], by_key: Mapping[str, list[tuple[int, str, str]]], linking: Sequence[str] | None = None
+        cls,
+        by_id: Mapping[str, Entity],
+        by_key: Mapping[str, list[tuple[int, str, str]]],
+        linked_from: Mapping[str, Sequence[str]] | None = None,
     ) -> Entities:
-        """Entities over ready-made indexes (a compiled store's), read when asked; ``linking``: the ids of those with links."""
+        """Entities over ready-made indexes (a compiled store's), read when asked; ``linked_from``: who links to each entity, by id."""
         self = cls.__new__(cls)
-        self._linking = linking
+        self._linked_from = linked_from
         self._by_id, self._by_key, self._key_list, self._cache = by_id, by_key, None, {}
         self._covered = None
         self._words = None
@@ -200,16 +203,21 @@ class Entities:
         found = {entity_id for k in self._keys if k.startswith(start) for rank, entity_id, _ in self._by_key[k] if rank < 2}
         return tuple(sorted(f"{self._by_id[e].name} [{e}]" for e in found))
 
-    def _links_to(self) -> dict[str, list[tuple[Entity, Link]]]:
-        """For each entity, the entities whose links point at it (its subsidiaries, brands, parts and affiliates)."""
+    def _links_to(self, entity_id: str) -> list[tuple[Entity, Link]]:
+        """The entities whose links point at ``entity_id`` (its subsidiaries, brands, parts and affiliates), with those links.
+
+        Over a store, only the entities its index names as linking to ``entity_id`` are decoded.
+        """
+        if self._linked_from is not None:
+            linking = (self._by_id[i] for i in self._linked_from.get(entity_id, ()))
+            return [(entity, link) for entity in linking for link in entity.links if link.entity == entity_id]
         if self._linked is None:
             linked: dict[str, list[tuple[Entity, Link]]] = {}
-            linking = self if self._linking is None else (self._by_id[i] for i in self._linking)
-            for entity in linking:
+            for entity in self:
                 for link in entity.links:
                     linked.setdefault(link.entity, []).append((entity, link))
             self._linked = linked
-        return self._linked
+        return self._linked.get(entity_id, [])
 
     def related(self, entity_id: str) -> tuple[Related, ...]:
         """The entities linked to ``entity_id`` either way, with each link's relation, dates, sources and note.
@@ -230,7 +238,7 @@ class Entities:
             if other is not None:
                 role = "parent" if link.relation.ownership else "affiliate"
                 out.append(Related(other, role, link.relation, "from", link.start, link.until, link.sources, link.note))
-        for other, link in self._links_to().get(entity.id, ()):
+        for other, link in self._links_to(entity.id):
             role = "subsidiary" if link.relation.ownership else "affiliate"
             out.append(Related(other, role, link.relation, "to", link.start, link.until, link.sources, link.note))
         order = {"parent": 0, "subsidiary": 1, "affiliate": 2}
@@ -250,10 +258,9 @@ class Entities:
         first = self[entity_id]
         seen: dict[str, Entity] = {first.id: first}
         queue = [first.id]
-        linked = self._links_to()
         while queue:
             current = queue.pop(0)
-            below = sorted(linked.get(current, ()), key=lambda pair: (pair[0].name.casefold(), pair[0].id))
+            below = sorted(self._links_to(current), key=lambda pair: (pair[0].name.casefold(), pair[0].id))
             for other, link in below:
                 if link.relation is not LinkRelation.ASSOCIATED_WITH and other.id not in seen:
                     seen[other.id] = other

@@ -178,7 +178,7 @@ class Tracker:
         tracker = cls.__new__(cls)
         tracker._store = store
         tracker._reset()
-        tracker.entities = Entities._over(EntitiesById(store), NamesByKey(store), store.linking())
+        tracker.entities = Entities._over(EntitiesById(store), NamesByKey(store), store.linked_from())
         tracker.entities._covered = lambda: tracker.coverage
         return tracker
 

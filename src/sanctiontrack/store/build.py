@@ -179,5 +179,8 @@ def build(
     }
     snapshots = [encode(s) for s in dataset.snapshots]
     _round_trip([_json(s) for s in snapshots], dataset.snapshots, decode_snapshot, "snapshot")
-    linking = [e.id for e in dataset.entities if e.links]  # a group question reads these, not every entity
-    writer.write(path, key, {**meta, "counts": counts, "snapshots": snapshots, "linking": linking})
+    linked_from: dict[str, list[str]] = {}  # a group question decodes the entities linking to its members, not every entity
+    for entity in dataset.entities:
+        for target in dict.fromkeys(link.entity for link in entity.links):
+            linked_from.setdefault(target, []).append(entity.id)
+    writer.write(path, key, {**meta, "counts": counts, "snapshots": snapshots, "linked_from": linked_from})

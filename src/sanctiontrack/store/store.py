@@ -60,14 +60,14 @@ class Store:
         except (TypeError, ValueError):
             raise self.damaged("snapshots in the header are malformed") from None
 
-    def linking(self) -> tuple[str, ...] | None:
-        """The ids of the entities that have links (ownership, brands, affiliations), from the checked header; None if not kept."""
-        found = self.file.meta.get("linking")
+    def linked_from(self) -> dict[str, tuple[str, ...]] | None:
+        """For each entity some link points at, the ids of the entities whose links do (from the checked header); None if not kept."""
+        found = self.file.meta.get("linked_from")
         if found is None:
             return None
-        if not isinstance(found, list) or not all(isinstance(i, str) for i in found):
-            raise self.damaged("the linking entities in the header are malformed")
-        return tuple(found)
+        if not isinstance(found, dict) or not all(isinstance(v, list) and all(isinstance(i, str) for i in v) for v in found.values()):
+            raise self.damaged("the linked entities in the header are malformed")
+        return {str(k): tuple(v) for k, v in found.items()}
 
     def damaged(self, why: str) -> StoreError:
         """The error for a store whose content contradicts itself."""
