@@ -9,6 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+import sanctiontrack
 from sanctiontrack.cli.app import app
 
 runner = CliRunner()
@@ -138,6 +139,17 @@ def test_export_formats() -> None:
 def test_entities_search() -> None:
     code, out, _ = invoke("entities", "hikvison", "--format", "json")
     assert code == 0 and json.loads(out)[0]["id"] == "hikvision"
+
+
+def test_entities_without_a_name_lists_all_as_data_and_the_first_twenty_as_a_table(tracker: sanctiontrack.Tracker) -> None:
+    code, out, _ = invoke("entities", "--format", "json")
+    assert code == 0 and [e["id"] for e in json.loads(out)] == [e.id for e in tracker.entities]
+    code, out, _ = invoke("entities", "--format", "csv", "--limit", "3")
+    assert code == 0 and [row["id"] for row in csv.DictReader(io.StringIO(out))] == [e.id for e in tracker.entities][:3]
+    code, out, _ = invoke("entities")
+    more = len(tracker.entities) - 20
+    assert code == 0 and f"Entities (20 of {len(tracker.entities):,})" in out
+    assert f"{more:,} more: --limit N shows more, --format csv or json lists them all." in out
 
 
 def test_item_json_answers_like_restrictions() -> None:

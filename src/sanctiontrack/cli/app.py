@@ -111,6 +111,7 @@ NOT_COVERED = 3  # exit status for a name in no loaded list or curated record (n
 
 #: The largest ``--limit`` accepted (a larger one is a usage error, not an overflow).
 MAX_LIMIT = 10_000
+_SHOWN = 20  # entities a search finds, or the table of all shows, unless --limit says otherwise
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
@@ -693,7 +694,16 @@ def show(
 @app.command()
 def entities(
     query: Annotated[str | None, typer.Argument(help="Part of a name, in any script; omit to list all.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=MAX_LIMIT, help="At most this many entities (best first).")] = 20,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            min=1,
+            max=MAX_LIMIT,
+            help="At most this many entities (best first). Default: 20 for a search, and for the table of all; JSON and CSV list all.",
+        ),
+    ] = None,
     related: Annotated[
         bool,
         typer.Option("--related", help="List QUERY's parents, subsidiaries and affiliates, with the dates and sources of each link."),
@@ -714,22 +724,25 @@ def entities(
             return
         rows: list[tuple[Entity, str, float | None]]
         if query:
-            rows = [(m.entity, m.name, m.score) for m in tracker.entities.search(query, limit=limit)]
+            rows = [(m.entity, m.name, m.score) for m in tracker.entities.search(query, limit=limit or _SHOWN)]
         else:
             rows = [(e, e.name, None) for e in tracker.entities]
-        found = [
-            {**entity_json(e), "matched_name": n, "score": None if s is None else round(s, 1), "aliases": [a.name for a in e.aliases]}
-            for e, n, s in rows
-        ]
-        if fmt is Fmt.json:
-            _print_json(found)
-            return
-        if fmt is Fmt.csv:
-            _print_csv(found, ["id", "name", "kind", "country", "matched_name", "score", "aliases"])
+        total = len(rows)
+        if fmt is Fmt.table or limit is not None:  # a terminal table of every listed party is unreadable (and took 17 s)
+            rows = rows[: limit or _SHOWN]
+        if fmt is not Fmt.table:
+            found = [
+                {**entity_json(e), "matched_name": n, "score": None if s is None else round(s, 1), "aliases": [a.name for a in e.aliases]}
+                for e, n, s in rows
+            ]
+            if fmt is Fmt.json:
+                _print_json(found)
+            else:
+                _print_csv(found, ["id", "name", "kind", "country", "matched_name", "score", "aliases"])
             return
         from .render import render_entities
 
-        render_entities(_console(), rows)
+        render_entities(_console(), rows, total)
 
 
 @app.command()

@@ -235,9 +235,13 @@ def render_action(console: Console, action: Action, sources: Mapping[str, Source
         console.print(f"  note ({n.date}): {n.text}")
 
 
-def render_entities(console: Console, rows: Sequence[tuple[Entity, str, float | None]]) -> None:
-    """Entities found by a search (or all of them): name and id, kind, country, the name that matched and its score."""
-    table = _table(f"Entities ({len(rows)})", console)
+def render_entities(console: Console, rows: Sequence[tuple[Entity, str, float | None]], total: int | None = None) -> None:
+    """Entities found by a search (or the first of all): name and id, kind, country, the name that matched and its score.
+
+    ``total``: how many there were before the rows were cut to a limit; the table then says how many more there are.
+    """
+    total = len(rows) if total is None else total
+    table = _table(f"Entities ({len(rows)})" if total == len(rows) else f"Entities ({len(rows):,} of {total:,})", console)
     table.add_column("entity", ratio=3, overflow="fold")
     table.add_column("kind", width=12)
     table.add_column("country", no_wrap=True)
@@ -252,6 +256,8 @@ def render_entities(console: Console, rows: Sequence[tuple[Entity, str, float | 
             f"{score:.0f}" if score is not None else "",
         )
     console.print(table)
+    if total > len(rows):
+        console.print(f"{total - len(rows):,} more: --limit N shows more, --format csv or json lists them all.")
 
 
 def render_related(console: Console, entity: Entity, links: Sequence[Related], sources: Mapping[str, Source]) -> None:
