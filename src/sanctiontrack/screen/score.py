@@ -104,11 +104,16 @@ class Screener:
         self.sorted_keys = [_sorted_words(k) for k in self.keys]
         self.in_order = sum(1 for k, o in zip(self.keys, self.sorted_keys, strict=True) if k == o)
         self.lengths = [len(k) for k in self.keys]
-        self.word_sets: dict[frozenset[str], list[int]] = {}
+        self.word_sets: dict[frozenset[str], list[int]] = {}  # distinctive word sets only: the others never count
         self.postings: dict[str, set[int]] = {}
+        self._words: list[frozenset[str] | None] = []  # each key's words, None if not distinctive
         for index, key in enumerate(self.keys):
             words = frozenset(key.split())
-            self.word_sets.setdefault(words, []).append(index)
+            if distinctive(words):
+                self.word_sets.setdefault(words, []).append(index)
+                self._words.append(words)
+            else:
+                self._words.append(None)
             for word in words:
                 self.postings.setdefault(word, set()).add(index)
 
@@ -217,19 +222,16 @@ class Screener:
                     break
             out |= inside
         if len(known) <= _SUBSETS_UP_TO:
-            get = self.word_sets.get
+            get = self.word_sets.get  # distinctive word sets only: a subset found there is distinctive
             for size in range(1, len(known) + 1):
                 for subset in combinations(known, size):
-                    if distinctive(subset):
-                        out.update(get(frozenset(subset), ()))
+                    found = get(frozenset(subset))
+                    if found:
+                        out.update(found)
         else:
             for word in known:
-                out.update(i for i in self.postings[word] if self._words_of(i) <= words and distinctive(self._words_of(i)))
+                out.update(i for i in self.postings[word] if (w := self._words[i]) is not None and w <= words)
         return out
-
-    def _words_of(self, index: int) -> frozenset[str]:
-        """The words of one known key."""
-        return frozenset(self.keys[index].split())
 
 
 def _true_cells(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
