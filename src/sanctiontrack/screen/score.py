@@ -11,10 +11,12 @@ The score of a screened key ``q`` against a known key ``k`` (both from ``name_ke
 Character-level substring matching (rapidfuzz's ``partial_ratio``, inside ``WRatio``) is left out on
 purpose: it scores "shuda" 90 against "shudahai network technology", which is noise in screening.
 
-The two ratios come from Indel distances that ``rapidfuzz.process.cdist`` computes in bulk (SIMD, on
-every core) for the pairs whose lengths allow the threshold; word containment comes from
-dictionaries of word sets. The result is exactly what scoring every pair one by one would give,
-which a property test checks.
+The two ratios come from Indel distances that rapidfuzz computes in bulk (SIMD, on every core). From
+``INDEXED_FROM`` (75) up, only the pairs a character-count bound cannot rule out are scored
+(``_charindex.py``: about two keys per name at 85, instead of a third of them); below, every pair
+whose lengths allow the threshold (``process.cdist``). Word containment comes from dictionaries of
+word sets. The result is exactly what scoring every pair one by one would give, either way, which
+property tests check.
 """
 
 from __future__ import annotations
@@ -29,18 +31,28 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
+    from ._charindex import CharIndex
+
 __all__ = ["CONTAINED", "DISTINCTIVE", "Hits", "Screener", "distinctive", "length_window", "score"]
 
 CONTAINED = 90.0
 _EPSILON = 1e-9
 _CELLS = 1 << 22  # cells per cdist block: 4M distances, a byte each
 _SUBSETS_UP_TO = 10  # word sets enumerated for "known name inside the screened one"
+#: From this threshold on, ``scores`` rescoring only the character index's candidates is faster than
+#: scoring the whole length window (the answers are the same either way).
+INDEXED_FROM = 75.0
 
 Hits = dict[str, tuple[float, float]]  # known key -> (score, plain whole-name ratio)
 
 
 def _sorted_words(key: str) -> str:
     return " ".join(sorted(key.split()))
+
+
+def _single_spaced(key: str) -> bool:
+    """Whether the key's only whitespace is one space between words (then its words in order have its characters)."""
+    return " ".join(key.split()) == key
 
 
 #: A name inside another counts only when it has at least this many letters (digits aside): ``hua`` and
@@ -116,6 +128,7 @@ class Screener:
                 self._words.append(None)
             for word in words:
                 self.postings.setdefault(word, set()).add(index)
+        self._index: CharIndex | None = None
 
     def scores(self, queries: Sequence[str], threshold: float) -> list[Hits]:
         """For each query key, every known key scoring at least ``threshold``: ``{key: (score, ratio)}``.
@@ -123,6 +136,14 @@ class Screener:
         >>> [hits] = Screener(["huawei technologies", "zte", "technologies huawei"]).scores(["huawei technologes"], 85.0)
         >>> {key: (round(score), round(ratio)) for key, (score, ratio) in hits.items()}
         {'huawei technologies': (97, 97), 'technologies huawei': (97, 59)}
+        """
+        return self._scores(queries, threshold, indexed=threshold >= INDEXED_FROM)
+
+    def _scores(self, queries: Sequence[str], threshold: float, *, indexed: bool) -> list[Hits]:
+        """``scores``, with the ratios of the candidates of the character index or of every pair in the length window.
+
+        Both give the same hits and scores (a property test checks it); the index is faster at high
+        thresholds, where it leaves out nearly every pair.
         """
         from rapidfuzz import fuzz
 
@@ -132,8 +153,11 @@ class Screener:
         for row, query in enumerate(queries):
             if query:
                 by_length.setdefault(len(query), []).append(row)
-        for length, rows in by_length.items():
-            self._ratios(queries, ordered, rows, length, threshold, found)
+        if indexed:
+            self._indexed_ratios(queries, ordered, by_length, threshold, found)
+        else:
+            for length, rows in by_length.items():
+                self._ratios(queries, ordered, rows, length, threshold, found)
         if threshold <= CONTAINED:
             for query, in_order, hits in zip(queries, ordered, found, strict=True):
                 for index in self._contained(query):
@@ -205,6 +229,97 @@ class Screener:
                         query = plain_queries[r]
                         key = keys[c]
                         found[chunk[r]][key] = (score, plain_score if known else float(fuzz.ratio(query, key)))
+
+    def _indexed_ratios(
+        self, queries: Sequence[str], ordered: Sequence[str], by_length: dict[int, list[int]], threshold: float, found: list[Hits]
+    ) -> None:
+        """Ratio and word-order ratio of each query against the keys the character index cannot rule out.
+
+        A query whose spaces are not single spaces between words is scored against its whole length
+        window (putting its words in order would change its characters, which the bound relies on).
+        """
+        import numpy
+
+        from ._charindex import least_common
+
+        index = self._char_index()
+        regular: dict[int, list[int]] = {}
+        for length, rows in by_length.items():
+            odd = [row for row in rows if not _single_spaced(queries[row])]
+            if odd:
+                self._ratios(queries, ordered, odd, length, threshold, found)
+            if len(odd) < len(rows):
+                regular[length] = [row for row in rows if _single_spaced(queries[row])]
+        if not regular:
+            return
+        counts = index.query_counts([queries[row] for rows in regular.values() for row in rows])
+        pair_rows: list[np.ndarray] = []
+        pair_keys: list[np.ndarray] = []
+        at = 0
+        for length, rows in regular.items():
+            group, at = counts[at : at + len(rows)], at + len(rows)
+            rows_array = numpy.asarray(rows, dtype=numpy.int64)
+            low, high = length_window(length, threshold)
+            for tier in index.tiers:
+                start, stop = numpy.searchsorted(tier.lengths, [low, high + 1]).tolist()
+                if start >= stop:
+                    continue
+                need = least_common(length, tier.lengths[start:stop], threshold)
+                block = tier.codes[start:stop].T
+                codes = tier.code(group)
+                step = max(1, _CELLS // (stop - start))
+                for first in range(0, len(rows), step):
+                    hit_rows, hit_columns = _true_cells(codes[first : first + step] @ block >= need)
+                    pair_rows.append(rows_array[first + hit_rows])
+                    pair_keys.append(tier.keys[start + hit_columns])
+            start, stop = numpy.searchsorted(index.uncoded_lengths, [low, high + 1]).tolist()
+            if start < stop:  # keys the codes leave out: every pair
+                pair_rows.append(numpy.repeat(rows_array, stop - start))
+                pair_keys.append(numpy.tile(index.uncoded[start:stop], len(rows)))
+        if pair_rows:
+            self._rescore(queries, ordered, numpy.concatenate(pair_rows), numpy.concatenate(pair_keys), threshold, found)
+
+    def _rescore(
+        self, queries: Sequence[str], ordered: Sequence[str], rows: np.ndarray, columns: np.ndarray, threshold: float, found: list[Hits]
+    ) -> None:
+        """Score (query row, key index) pairs by the formula of ``_ratios``, keeping those at or above ``threshold``."""
+        import numpy
+        from rapidfuzz import process
+        from rapidfuzz.distance import Indel
+
+        row_list, key_list = rows.tolist(), columns.tolist()
+        shuffled = numpy.fromiter((o != q for o, q in zip(ordered, queries, strict=True)), dtype=bool, count=len(queries))[rows]
+        query_lengths = numpy.fromiter(map(len, queries), dtype=numpy.float64, count=len(queries))[rows]
+        plain = process.cpdist(
+            [queries[r] for r in row_list], [self.keys[k] for k in key_list], scorer=Indel.distance, dtype=numpy.int32, workers=-1
+        )
+        closest = plain.copy()
+        twice = numpy.flatnonzero(shuffled | (columns >= self.in_order))  # words out of order on either side
+        if len(twice):
+            reordered = process.cpdist(
+                [ordered[row_list[i]] for i in twice.tolist()],
+                [self.sorted_keys[key_list[i]] for i in twice.tolist()],
+                scorer=Indel.distance,
+                dtype=numpy.int32,
+                workers=-1,
+            )
+            closest[twice] = numpy.minimum(plain[twice], reordered)
+        total = query_lengths + numpy.asarray(self.lengths, dtype=numpy.float64)[columns]
+        best = (1.0 - closest / total) * 100
+        ratio = (1.0 - plain / total) * 100
+        for i in numpy.flatnonzero(best >= threshold).tolist():
+            found[row_list[i]][self.keys[key_list[i]]] = (float(best[i]), float(ratio[i]))
+
+    def _char_index(self) -> CharIndex:
+        """The character index of the keys, built on first use (keys not single-spaced are left uncoded)."""
+        if self._index is None:
+            import numpy
+
+            from ._charindex import CharIndex
+
+            odd = numpy.fromiter((not _single_spaced(k) for k in self.keys), dtype=bool, count=len(self.keys))
+            self._index = CharIndex(self.keys, odd)
+        return self._index
 
     def _contained(self, query: str) -> set[int]:
         """Keys whose words all appear in the query, or that hold all of the query's words."""
