@@ -99,7 +99,11 @@ ODD_KEYS = st.lists(ODD_WORDS, min_size=1, max_size=4).flatmap(
 @given(st.lists(ODD_KEYS, min_size=1, max_size=30), st.lists(ODD_KEYS, min_size=1, max_size=5), THRESHOLDS)
 def test_indexed_scores_equal_exhaustive_scores_on_odd_keys(keys: list[str], queries: list[str], threshold: float) -> None:
     """Spaces doubled or tabs (no character bound: scored in full), long runs of one letter (past the levels), characters no key has."""
-    with mock.patch.object(_charindex, "_TIER_KEYS", 3), mock.patch.object(_charindex, "_MOST_LEVELS", 8):
+    with (
+        mock.patch.object(_charindex, "_TIER_KEYS", 3),
+        mock.patch.object(_charindex, "_LEVEL_SHARE", 0.5),
+        mock.patch.object(_charindex, "_MOST_LEVELS", 8),
+    ):
         screener = Screener(keys)
         assert screener._scores(queries, threshold, indexed=True) == screener._scores(queries, threshold, indexed=False)
 

@@ -11,9 +11,9 @@ The sums of minima for every query and key in a length window are one matrix pro
 in a bucket is coded as ``n`` ones on the bucket's levels ``[n >= 1], [n >= 2], ...``, and
 ``min(a, b)`` is the dot product of two such codes. BLAS computes these in float32, exactly (small
 integers), at well under a nanosecond a pair, against several for an Indel distance. Keys are coded
-in tiers of similar length, each with as many levels as its keys need (short names need few), up to
-64 a bucket: a key with more of one bucket's characters (a very long key) would be undercounted, so
-it is not coded and is scored against every query whose length window reaches it.
+in tiers of similar length, each with the levels 99% of its keys need (short names need few): a key
+with more of a bucket's characters than its tier has levels adds the rest to its bound instead,
+since ``min(a, b) <= min(a, b, levels) + max(b - levels, 0)``.
 
 Character bigrams (a q-gram count filter) were measured first and filter far less at the default 85:
 15% of a 20-character name may differ, which leaves only about half of its bigrams certain to be
@@ -34,7 +34,8 @@ __all__ = ["BUCKETS", "CharIndex", "code_points", "least_common"]
 
 BUCKETS = 24  # character buckets: more filter better, and widen the codes
 _TIER_KEYS = 4096  # keys per tier at least (a tier ends where the key length changes)
-_MOST_LEVELS = 64  # levels a bucket gets at most; a key with more of its characters is scored in full
+_LEVEL_SHARE = 0.99  # a tier's levels cover this share of its keys (more levels: a wider product)
+_MOST_LEVELS = 64  # levels a bucket gets at most, whatever the keys
 _MARGIN = 1e-6  # the bound is compared with a threshold lowered by this much: float rounding never drops a pair
 
 
@@ -49,32 +50,31 @@ def code_points(strings: Sequence[str]) -> np.ndarray:
 class Tier:
     """Known keys of a range of lengths, coded with the levels that range needs.
 
-    ``keys`` (positions in the screener's keys) are in order of length, with their ``lengths`` and
-    their level ``codes`` (a float32 row each).
+    ``keys`` (positions in the screener's keys) are in order of length, with their ``lengths``, their
+    level ``codes`` (a float32 row each) and their ``excess``: the characters past the levels, which
+    the codes leave out and the bound adds back.
     """
 
     def __init__(self, keys: np.ndarray, lengths: np.ndarray, counts: np.ndarray) -> None:
         import numpy
 
-        levels = numpy.clip(counts.max(axis=0), 1, _MOST_LEVELS)
+        share = numpy.sort(counts, axis=0)[int(_LEVEL_SHARE * (len(keys) - 1))]
+        levels = numpy.clip(share, 1, _MOST_LEVELS)
         self.column_bucket = numpy.repeat(numpy.arange(BUCKETS), levels)
         self.column_level = numpy.concatenate([numpy.arange(1, n + 1) for n in levels.tolist()])
-        self.inside = ~(counts > levels).any(axis=1)
-        self.keys, self.lengths = keys[self.inside], lengths[self.inside]
-        self.codes = self.code(counts[self.inside])
+        self.keys, self.lengths = keys, lengths
+        self.codes = self.code(counts)
+        self.excess = numpy.maximum(counts - levels, 0).sum(axis=1).astype(numpy.float32)
 
     def code(self, counts: np.ndarray) -> np.ndarray:
-        """Level codes of bucket counts: a one per level a count reaches (``codes_a @ codes_b.T`` sums minima).
-
-        A count above the levels is cut to them, which is exact against this tier's keys: none has more.
-        """
+        """Level codes of bucket counts, a one per level a count reaches: ``codes_a @ codes_b.T`` sums ``min(a, b, levels)``."""
         import numpy
 
         return (counts[:, self.column_bucket] >= self.column_level).astype(numpy.float32)
 
 
 class CharIndex:
-    """Known keys coded by their character counts (``tiers``), and the keys left uncoded, by length."""
+    """Known keys coded by their character counts (``tiers``), and the keys left uncoded (``uncoded``, by length)."""
 
     def __init__(self, keys: Sequence[str], exclude: np.ndarray) -> None:
         """Code ``keys`` but those where ``exclude`` is true (scored in full for every query instead)."""
@@ -90,18 +90,15 @@ class CharIndex:
         by_length = numpy.argsort(lengths, kind="stable")
         by_length = by_length[~exclude[by_length]]
         self.tiers: list[Tier] = []
-        uncoded = [numpy.flatnonzero(exclude)]
         start = 0
         while start < len(by_length):
             stop = min(start + _TIER_KEYS, len(by_length))
             stop = int(numpy.searchsorted(lengths[by_length], lengths[by_length[stop - 1]], side="right"))
             members = by_length[start:stop]
-            tier = Tier(members, lengths[members], counts[members])
-            self.tiers.append(tier)
-            uncoded.append(members[~tier.inside])
+            self.tiers.append(Tier(members, lengths[members], counts[members]))
             start = stop
-        every = numpy.concatenate(uncoded)
-        self.uncoded = every[numpy.argsort(lengths[every], kind="stable")]
+        uncoded = numpy.flatnonzero(exclude)
+        self.uncoded = uncoded[numpy.argsort(lengths[uncoded], kind="stable")]
         self.uncoded_lengths = lengths[self.uncoded]
 
     def query_counts(self, queries: Sequence[str]) -> np.ndarray:

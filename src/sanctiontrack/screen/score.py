@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import sys
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -111,23 +112,25 @@ class Screener:
     """
 
     def __init__(self, keys: Iterable[str]) -> None:
-        unique = set(keys)
-        self.keys: list[str] = sorted(unique, key=lambda k: (_sorted_words(k) != k, len(k), k))
-        self.sorted_keys = [_sorted_words(k) for k in self.keys]
+        ordered = {k: _sorted_words(k) for k in set(keys)}
+        self.keys: list[str] = sorted(ordered, key=lambda k: (ordered[k] != k, len(k), k))
+        self.sorted_keys = [ordered[k] for k in self.keys]
         self.in_order = sum(1 for k, o in zip(self.keys, self.sorted_keys, strict=True) if k == o)
         self.lengths = [len(k) for k in self.keys]
         self.word_sets: dict[frozenset[str], list[int]] = {}  # distinctive word sets only: the others never count
-        self.postings: dict[str, set[int]] = {}
+        postings: defaultdict[str, set[int]] = defaultdict(set)
         self._words: list[frozenset[str] | None] = []  # each key's words, None if not distinctive
         for index, key in enumerate(self.keys):
             words = frozenset(key.split())
-            if distinctive(words):
+            # distinctive(words), without a generator unless a word is all digits
+            if distinctive(words) if any(map(str.isdigit, words)) else sum(map(len, words)) >= DISTINCTIVE:
                 self.word_sets.setdefault(words, []).append(index)
                 self._words.append(words)
             else:
                 self._words.append(None)
             for word in words:
-                self.postings.setdefault(word, set()).add(index)
+                postings[word].add(index)
+        self.postings: dict[str, set[int]] = dict(postings)
         self._index: CharIndex | None = None
 
     def scores(self, queries: Sequence[str], threshold: float) -> list[Hits]:
@@ -264,7 +267,7 @@ class Screener:
                 start, stop = numpy.searchsorted(tier.lengths, [low, high + 1]).tolist()
                 if start >= stop:
                     continue
-                need = least_common(length, tier.lengths[start:stop], threshold)
+                need = least_common(length, tier.lengths[start:stop], threshold) - tier.excess[start:stop]
                 block = tier.codes[start:stop].T
                 codes = tier.code(group)
                 step = max(1, _CELLS // (stop - start))
