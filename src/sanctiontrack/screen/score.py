@@ -265,7 +265,7 @@ class Screener:
             rows_array = numpy.asarray(rows, dtype=numpy.int64)
             low, high = length_window(length, threshold)
             for tier in index.tiers:
-                start, stop = numpy.searchsorted(tier.lengths, [low, high + 1]).tolist()
+                start, stop = int(numpy.searchsorted(tier.lengths, low)), int(numpy.searchsorted(tier.lengths, high, side="right"))
                 if start >= stop:
                     continue
                 need = least_common(length, tier.lengths[start:stop], threshold) - tier.excess[start:stop]
@@ -276,7 +276,8 @@ class Screener:
                     hit_rows, hit_columns = _true_cells(codes[first : first + step] @ block >= need)
                     pair_rows.append(rows_array[first + hit_rows])
                     pair_keys.append(tier.keys[start + hit_columns])
-            start, stop = numpy.searchsorted(index.uncoded_lengths, [low, high + 1]).tolist()
+            start = int(numpy.searchsorted(index.uncoded_lengths, low))
+            stop = int(numpy.searchsorted(index.uncoded_lengths, high, side="right"))
             if start < stop:  # keys the codes leave out: every pair
                 pair_rows.append(numpy.repeat(rows_array, stop - start))
                 pair_keys.append(numpy.tile(index.uncoded[start:stop], len(rows)))
