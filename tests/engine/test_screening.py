@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,6 +11,7 @@ from hypothesis import strategies as st
 import sanctiontrack
 from sanctiontrack import QueryError
 from sanctiontrack.model.names import name_key
+from sanctiontrack.screen import _charindex
 from sanctiontrack.screen.score import CONTAINED, Screener, score
 
 TRACKER = sanctiontrack.load()
@@ -45,12 +48,23 @@ def screened_names(draw: st.DrawFn) -> str:
     return name
 
 
-@settings(max_examples=60, deadline=None)  # each example scores every bundled key one by one (45,000 with the lists)
+@settings(max_examples=8, deadline=None)  # each example scores every bundled key one by one (about 1 s)
 @given(st.lists(screened_names(), min_size=1, max_size=6), THRESHOLDS)
 def test_bulk_scores_equal_one_by_one_on_the_bundled_names(names: list[str], threshold: float) -> None:
     queries = [name_key(n) for n in names]
     for query, hits in zip(queries, SCREENER.scores(queries, threshold), strict=True):
         assert {key: s for key, (s, _) in hits.items()} == one_by_one(query, KEYS, threshold) if query else hits == {}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(screened_names(), min_size=1, max_size=12), st.sampled_from([60.0, 70.0, 75.0, 80.0, 85.0, 87.5, 90.0, 95.0, 100.0]))
+def test_indexed_scores_equal_exhaustive_scores_on_the_bundled_names(names: list[str], threshold: float) -> None:
+    """The character index's candidates, rescored, give every hit and every score of the whole length window.
+
+    Lower thresholds are left to the small vocabularies: below 60 most of the 45,000 keys are hits.
+    """
+    queries = [name_key(n) for n in names]
+    assert SCREENER._scores(queries, threshold, indexed=True) == SCREENER._scores(queries, threshold, indexed=False)
 
 
 WORDS = st.sampled_from(["ab", "ba", "abc", "acb", "hua", "wei", "huawei", "tech", "x", "华为", "技术", "zz9"])
@@ -60,9 +74,38 @@ KEYLIKE = st.lists(WORDS, min_size=1, max_size=5).map(" ".join)
 @settings(max_examples=300, deadline=None)
 @given(st.lists(KEYLIKE, min_size=1, max_size=40), st.lists(KEYLIKE, min_size=1, max_size=5), THRESHOLDS)
 def test_bulk_scores_equal_one_by_one_on_crowded_vocabularies(keys: list[str], queries: list[str], threshold: float) -> None:
-    """Few words, many repeats: ties, reorderings, containment both ways and lengths at the window's edge."""
-    for query, hits in zip(queries, Screener(keys).scores(queries, threshold), strict=True):
-        assert {key: s for key, (s, _) in hits.items()} == one_by_one(query, keys, threshold)
+    """Few words, many repeats: ties, reorderings, containment both ways and lengths at the window's edge.
+
+    Both ways of choosing the pairs to score, the character index (in tiers of four keys, so that a
+    window spans several) and the whole length window, must give the reference's answer.
+    """
+    expected = [one_by_one(query, keys, threshold) for query in queries]
+    with mock.patch.object(_charindex, "_TIER_KEYS", 4):
+        screener = Screener(keys)
+        indexed = screener._scores(queries, threshold, indexed=True)
+    assert indexed == screener._scores(queries, threshold, indexed=False)
+    assert [{key: s for key, (s, _) in hits.items()} for hits in indexed] == expected
+
+
+ODD_WORDS = st.sampled_from(["ab", "ba", "a" * 70, "a" * 69 + "b", "é", "ß", "华为", "\U0001f600", "zz9", "x"])
+ODD_KEYS = st.lists(ODD_WORDS, min_size=1, max_size=4).flatmap(
+    lambda words: st.lists(st.sampled_from([" ", "  ", "\t"]), min_size=len(words) - 1, max_size=len(words) - 1).map(
+        lambda gaps: "".join(w + g for w, g in zip(words, [*gaps, ""], strict=True))
+    )
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(ODD_KEYS, min_size=1, max_size=30), st.lists(ODD_KEYS, min_size=1, max_size=5), THRESHOLDS)
+def test_indexed_scores_equal_exhaustive_scores_on_odd_keys(keys: list[str], queries: list[str], threshold: float) -> None:
+    """Spaces doubled or tabs (no character bound: scored in full), long runs of one letter (past the levels), characters no key has."""
+    with (
+        mock.patch.object(_charindex, "_TIER_KEYS", 3),
+        mock.patch.object(_charindex, "_LEVEL_SHARE", 0.5),
+        mock.patch.object(_charindex, "_MOST_LEVELS", 8),
+    ):
+        screener = Screener(keys)
+        assert screener._scores(queries, threshold, indexed=True) == screener._scores(queries, threshold, indexed=False)
 
 
 def test_a_long_name_finds_the_known_names_inside_it() -> None:

@@ -11,10 +11,12 @@ The score of a screened key ``q`` against a known key ``k`` (both from ``name_ke
 Character-level substring matching (rapidfuzz's ``partial_ratio``, inside ``WRatio``) is left out on
 purpose: it scores "shuda" 90 against "shudahai network technology", which is noise in screening.
 
-The two ratios come from Indel distances that ``rapidfuzz.process.cdist`` computes in bulk (SIMD, on
-every core) for the pairs whose lengths allow the threshold; word containment comes from
-dictionaries of word sets. The result is exactly what scoring every pair one by one would give,
-which a property test checks.
+The two ratios come from Indel distances that rapidfuzz computes in bulk (SIMD, on every core). From
+``INDEXED_FROM`` (75) up, only the pairs a character-count bound cannot rule out are scored
+(``_charindex.py``: about two keys per name at 85, instead of a third of them); below, every pair
+whose lengths allow the threshold (``process.cdist``). Word containment comes from dictionaries of
+word sets. The result is exactly what scoring every pair one by one would give, either way, which
+property tests check.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import math
 import sys
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -29,18 +32,28 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
+    from ._charindex import CharIndex
+
 __all__ = ["CONTAINED", "DISTINCTIVE", "Hits", "Screener", "distinctive", "length_window", "score"]
 
 CONTAINED = 90.0
 _EPSILON = 1e-9
 _CELLS = 1 << 22  # cells per cdist block: 4M distances, a byte each
 _SUBSETS_UP_TO = 10  # word sets enumerated for "known name inside the screened one"
+#: From this threshold on, ``scores`` rescoring only the character index's candidates is faster than
+#: scoring the whole length window (the answers are the same either way).
+INDEXED_FROM = 75.0
 
 Hits = dict[str, tuple[float, float]]  # known key -> (score, plain whole-name ratio)
 
 
 def _sorted_words(key: str) -> str:
     return " ".join(sorted(key.split()))
+
+
+def _single_spaced(key: str) -> bool:
+    """Whether the key's only whitespace is one space between words (then its words in order have its characters)."""
+    return " ".join(key.split()) == key
 
 
 #: A name inside another counts only when it has at least this many letters (digits aside): ``hua`` and
@@ -99,18 +112,27 @@ class Screener:
     """
 
     def __init__(self, keys: Iterable[str]) -> None:
-        unique = set(keys)
-        self.keys: list[str] = sorted(unique, key=lambda k: (_sorted_words(k) != k, len(k), k))
-        self.sorted_keys = [_sorted_words(k) for k in self.keys]
+        ordered = {k: _sorted_words(k) for k in set(keys)}
+        self.keys: list[str] = sorted(ordered, key=lambda k: (ordered[k] != k, len(k), k))
+        self.sorted_keys = [ordered[k] for k in self.keys]
         self.in_order = sum(1 for k, o in zip(self.keys, self.sorted_keys, strict=True) if k == o)
         self.lengths = [len(k) for k in self.keys]
-        self.word_sets: dict[frozenset[str], list[int]] = {}
-        self.postings: dict[str, set[int]] = {}
+        self.word_sets: dict[frozenset[str], list[int]] = {}  # distinctive word sets only: the others never count
+        postings: defaultdict[str, set[int]] = defaultdict(set)
+        self._words: list[frozenset[str] | None] = []  # each key's words, None if not distinctive
         for index, key in enumerate(self.keys):
             words = frozenset(key.split())
-            self.word_sets.setdefault(words, []).append(index)
+            # distinctive(words), without a generator unless a word is all digits
+            if distinctive(words) if any(map(str.isdigit, words)) else sum(map(len, words)) >= DISTINCTIVE:
+                self.word_sets.setdefault(words, []).append(index)
+                self._words.append(words)
+            else:
+                self._words.append(None)
             for word in words:
-                self.postings.setdefault(word, set()).add(index)
+                postings[word].add(index)
+        self.postings: dict[str, set[int]] = dict(postings)
+        self._index: CharIndex | None = None
+        self._key_arrays: tuple[np.ndarray, np.ndarray] | None = None
 
     def scores(self, queries: Sequence[str], threshold: float) -> list[Hits]:
         """For each query key, every known key scoring at least ``threshold``: ``{key: (score, ratio)}``.
@@ -118,6 +140,14 @@ class Screener:
         >>> [hits] = Screener(["huawei technologies", "zte", "technologies huawei"]).scores(["huawei technologes"], 85.0)
         >>> {key: (round(score), round(ratio)) for key, (score, ratio) in hits.items()}
         {'huawei technologies': (97, 97), 'technologies huawei': (97, 59)}
+        """
+        return self._scores(queries, threshold, indexed=threshold >= INDEXED_FROM)
+
+    def _scores(self, queries: Sequence[str], threshold: float, *, indexed: bool) -> list[Hits]:
+        """``scores``, with the ratios of the candidates of the character index or of every pair in the length window.
+
+        Both give the same hits and scores (a property test checks it); the index is faster at high
+        thresholds, where it leaves out nearly every pair.
         """
         from rapidfuzz import fuzz
 
@@ -127,8 +157,11 @@ class Screener:
         for row, query in enumerate(queries):
             if query:
                 by_length.setdefault(len(query), []).append(row)
-        for length, rows in by_length.items():
-            self._ratios(queries, ordered, rows, length, threshold, found)
+        if indexed:
+            self._indexed_ratios(queries, ordered, by_length, threshold, found)
+        else:
+            for length, rows in by_length.items():
+                self._ratios(queries, ordered, rows, length, threshold, found)
         if threshold <= CONTAINED:
             for query, in_order, hits in zip(queries, ordered, found, strict=True):
                 for index in self._contained(query):
@@ -201,6 +234,101 @@ class Screener:
                         key = keys[c]
                         found[chunk[r]][key] = (score, plain_score if known else float(fuzz.ratio(query, key)))
 
+    def _indexed_ratios(
+        self, queries: Sequence[str], ordered: Sequence[str], by_length: dict[int, list[int]], threshold: float, found: list[Hits]
+    ) -> None:
+        """Ratio and word-order ratio of each query against the keys the character index cannot rule out.
+
+        A query whose spaces are not single spaces between words is scored against its whole length
+        window (putting its words in order would change its characters, which the bound relies on).
+        """
+        import numpy
+
+        from ._charindex import least_common
+
+        index = self._char_index()
+        regular: dict[int, list[int]] = {}
+        for length, rows in by_length.items():
+            odd = [row for row in rows if not _single_spaced(queries[row])]
+            if odd:
+                self._ratios(queries, ordered, odd, length, threshold, found)
+            if len(odd) < len(rows):
+                regular[length] = [row for row in rows if _single_spaced(queries[row])]
+        if not regular:
+            return
+        counts = index.query_counts([queries[row] for rows in regular.values() for row in rows])
+        pair_rows: list[np.ndarray] = []
+        pair_keys: list[np.ndarray] = []
+        at = 0
+        for length, rows in regular.items():
+            group, at = counts[at : at + len(rows)], at + len(rows)
+            rows_array = numpy.asarray(rows, dtype=numpy.int64)
+            low, high = length_window(length, threshold)
+            for tier in index.tiers:
+                start, stop = int(numpy.searchsorted(tier.lengths, low)), int(numpy.searchsorted(tier.lengths, high, side="right"))
+                if start >= stop:
+                    continue
+                need = least_common(length, tier.lengths[start:stop], threshold) - tier.excess[start:stop]
+                block = tier.codes[start:stop].T
+                codes = tier.code(group)
+                step = max(1, _CELLS // (stop - start))
+                for first in range(0, len(rows), step):
+                    hit_rows, hit_columns = _true_cells(codes[first : first + step] @ block >= need)
+                    pair_rows.append(rows_array[first + hit_rows])
+                    pair_keys.append(tier.keys[start + hit_columns])
+            start = int(numpy.searchsorted(index.uncoded_lengths, low))
+            stop = int(numpy.searchsorted(index.uncoded_lengths, high, side="right"))
+            if start < stop:  # keys the codes leave out: every pair
+                pair_rows.append(numpy.repeat(rows_array, stop - start))
+                pair_keys.append(numpy.tile(index.uncoded[start:stop], len(rows)))
+        if pair_rows:
+            self._rescore(queries, ordered, numpy.concatenate(pair_rows), numpy.concatenate(pair_keys), threshold, found)
+
+    def _rescore(
+        self, queries: Sequence[str], ordered: Sequence[str], rows: np.ndarray, columns: np.ndarray, threshold: float, found: list[Hits]
+    ) -> None:
+        """Score (query row, key index) pairs by the formula of ``_ratios``, keeping those at or above ``threshold``."""
+        import numpy
+        from rapidfuzz import process
+        from rapidfuzz.distance import Indel
+
+        texts = _objects(queries)  # object arrays: picking a million strings by index costs a tenth of a list comprehension
+        plain = process.cpdist(texts[rows], self._arrays()[0][columns], scorer=Indel.distance, dtype=numpy.int32, workers=-1)
+        closest = plain.copy()
+        shuffled = numpy.fromiter((o != q for o, q in zip(ordered, queries, strict=True)), dtype=bool, count=len(queries))
+        twice = numpy.flatnonzero(shuffled[rows] | (columns >= self.in_order))  # words out of order on either side
+        if len(twice):
+            reordered = process.cpdist(
+                _objects(ordered)[rows[twice]], self._arrays()[1][columns[twice]], scorer=Indel.distance, dtype=numpy.int32, workers=-1
+            )
+            closest[twice] = numpy.minimum(plain[twice], reordered)
+        query_lengths = numpy.fromiter(map(len, queries), dtype=numpy.float64, count=len(queries))
+        total = query_lengths[rows] + numpy.asarray(self.lengths, dtype=numpy.float64)[columns]
+        best = (1.0 - closest / total) * 100
+        ratio = (1.0 - plain / total) * 100
+        kept = numpy.flatnonzero(best >= threshold)
+        for row, column, score, plain_score in zip(
+            rows[kept].tolist(), columns[kept].tolist(), best[kept].tolist(), ratio[kept].tolist(), strict=True
+        ):
+            found[row][self.keys[column]] = (score, plain_score)
+
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """The keys and their words in order as object arrays (for picking many by index), made once."""
+        if self._key_arrays is None:
+            self._key_arrays = (_objects(self.keys), _objects(self.sorted_keys))
+        return self._key_arrays
+
+    def _char_index(self) -> CharIndex:
+        """The character index of the keys, built on first use (keys not single-spaced are left uncoded)."""
+        if self._index is None:
+            import numpy
+
+            from ._charindex import CharIndex
+
+            odd = numpy.fromiter((not _single_spaced(k) for k in self.keys), dtype=bool, count=len(self.keys))
+            self._index = CharIndex(self.keys, odd)
+        return self._index
+
     def _contained(self, query: str) -> set[int]:
         """Keys whose words all appear in the query, or that hold all of the query's words."""
         words = set(query.split())
@@ -217,19 +345,25 @@ class Screener:
                     break
             out |= inside
         if len(known) <= _SUBSETS_UP_TO:
-            get = self.word_sets.get
+            get = self.word_sets.get  # distinctive word sets only: a subset found there is distinctive
             for size in range(1, len(known) + 1):
                 for subset in combinations(known, size):
-                    if distinctive(subset):
-                        out.update(get(frozenset(subset), ()))
+                    found = get(frozenset(subset))
+                    if found:
+                        out.update(found)
         else:
             for word in known:
-                out.update(i for i in self.postings[word] if self._words_of(i) <= words and distinctive(self._words_of(i)))
+                out.update(i for i in self.postings[word] if (w := self._words[i]) is not None and w <= words)
         return out
 
-    def _words_of(self, index: int) -> frozenset[str]:
-        """The words of one known key."""
-        return frozenset(self.keys[index].split())
+
+def _objects(strings: Sequence[str]) -> np.ndarray:
+    """The strings as a one-dimensional NumPy object array."""
+    import numpy
+
+    out = numpy.empty(len(strings), dtype=object)
+    out[:] = strings
+    return out
 
 
 def _true_cells(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
