@@ -296,13 +296,14 @@ def read_yaml(raw: bytes, path: str) -> tuple[Located | None, list[Problem]]:
     ({'a': 1, 'b': ['x', 'y']}, (2, 8), [])
     """
     problems: list[Problem] = []
-    text = ""
+    source = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     try:
-        text = _decode(raw, path)
-        marks = _build(text, path, problems)
+        _decode(raw, path)  # checked, then dropped: libyaml reads the bytes (a str copy would cost 1-4 bytes a character)
+        marks = _build(source, path, problems)
     except _Fatal as fatal:
         return None, [fatal.problem]
     except yaml.MarkedYAMLError as exc:
+        text = source.decode("utf-8")
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         what = exc.problem or "invalid YAML"
@@ -316,7 +317,7 @@ def read_yaml(raw: bytes, path: str) -> tuple[Located | None, list[Problem]]:
             what = f"{exc.context}{since}, {what}"
         return None, [Problem(path, line, col, None, f"invalid YAML: {what}", code=ProblemCode.SYNTAX)]
     except yaml.reader.ReaderError as exc:  # a character YAML forbids: locate it, name it escaped
-        before = text[: exc.position]
+        before = source.decode("utf-8")[: exc.position]
         line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         what = (
@@ -331,7 +332,7 @@ def read_yaml(raw: bytes, path: str) -> tuple[Located | None, list[Problem]]:
     return Located(path, marks.data, _Positions(marks, False), _Positions(marks, True)), problems
 
 
-def _build(text: str, path: str, problems: list[Problem]) -> _Marks | None:
+def _build(source: bytes, path: str, problems: list[Problem]) -> _Marks | None:
     """Compose one document from parser events into plain data and flat marks, with every limit enforced.
 
     One loop with the open collection in local variables: this loop is the reader's cost, so the
@@ -364,7 +365,7 @@ def _build(text: str, path: str, problems: list[Problem]) -> _Marks | None:
     def fatal(at: tuple[int, int], message: str, code: ProblemCode) -> _Fatal:
         return _Fatal(Problem(path, at[0], at[1], None, message, code=code))
 
-    for event in iter(_event_source(text), None):
+    for event in iter(_event_source(source), None):
         kind = type(event)
         if kind is yaml.ScalarEvent:
             mark = event.start_mark
@@ -525,9 +526,9 @@ def _add_entry(
     cur[name] = value
 
 
-def _event_source(text: str) -> Callable[[], Any]:
-    """``get_event`` of libyaml's parser (PyYAML's pure one without libyaml); ``None`` after the stream ends."""
-    return cast(Callable[[], Any], _Loader(text).get_event)
+def _event_source(source: bytes) -> Callable[[], Any]:
+    """``get_event`` of libyaml's parser over UTF-8 bytes (PyYAML's pure one without libyaml); ``None`` after the stream ends."""
+    return cast(Callable[[], Any], _Loader(source).get_event)
 
 
 _NO_KEY = object()
