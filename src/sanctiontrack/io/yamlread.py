@@ -88,7 +88,7 @@ class _Marks:
     skipped (``skip``); ``moved`` names the entry whose marks a same-named later one replaced.
     """
 
-    __slots__ = ("alias_to", "cends", "cols", "cstarts", "data", "lines", "moved", "skip")
+    __slots__ = ("alias_to", "cends", "cols", "cstarts", "data", "items", "lines", "moved", "skip")
 
     def __init__(self, data: Any) -> None:
         self.data = data
@@ -99,6 +99,7 @@ class _Marks:
         self.alias_to: dict[int, int] = {}
         self.skip: dict[int, int] = {}
         self.moved: dict[int, int] = {}
+        self.items: dict[int, array[int]] = {}  # a looked-up sequence's item ordinals, so lookups in a long list stay O(1)
 
     def end(self, ordinal: int) -> int:
         """The last ordinal of the node that starts at ``ordinal`` (itself for a scalar or an alias)."""
@@ -141,6 +142,13 @@ class _Marks:
                     step = int(step)
                 if not isinstance(step, int) or not 0 <= step < len(node):
                     break
+                items = self.items.get(ordinal)
+                if items is None:
+                    items = self.items[ordinal] = array("I", (at for _, _, at, _ in self.children(node, ordinal)))
+                ordinal = items[step]
+                node = node[step]
+                found.append((ordinal, None))
+                continue
             elif isinstance(node, dict):
                 try:
                     if step not in node:
