@@ -9,8 +9,10 @@ by a small explicit table (YAML 1.2 core): ``yes``/``no``/``on``/``off`` and dat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, cast
 
 import attrs
 import yaml
@@ -25,11 +27,11 @@ MAX_DEPTH = 64
 MAX_EXPANDED_NODES = 2_000_000
 MAX_ALIAS_RATIO = 4  # expanded nodes per parsed node before aliases count as a bomb
 
-_Parser: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
-_Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # only its parser is used: events, never objects
+_MAYBE_TYPED = frozenset(["", *"~nNtTfF+-.0123456789"])  # first characters of plain scalars that may not be text
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -49,44 +51,179 @@ class Located:
     """Plain data read from one file, with the line and column of every value and mapping key.
 
     ``values[path]`` is where the value at ``path`` starts; ``keys[path]`` is where the key that
-    introduces it stands (for mapping entries).
+    introduces it stands (for mapping entries). Both are read-only mappings computed on lookup
+    from compact marks (see :class:`_Marks`), so a large file costs a few bytes per value.
     """
 
     path: str
     data: Any
-    values: dict[Path, tuple[int, int]]
-    keys: dict[Path, tuple[int, int]]
+    values: Mapping[Path, tuple[int, int]]
+    keys: Mapping[Path, tuple[int, int]]
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """The (line, col) of ``path``, or of its nearest located ancestor."""
+        values = self.values
+        if isinstance(values, _Positions) and isinstance(self.keys, _Positions):
+            return values.marks.where(tuple(path), key)
         probe = tuple(path)
         while True:
             if key and probe in self.keys:
                 return self.keys[probe]
-            if probe in self.values:
-                return self.values[probe]
+            if probe in values:
+                return values[probe]
             if not probe:
                 return (1, 1)
             probe = probe[:-1]
             key = False
 
 
+class _Marks:
+    """Where every node of one document stood, as flat arrays of ints indexed by event ordinal.
+
+    Every scalar, alias and collection start is one ordinal, in stream order (a key, then its
+    value). A path is found by walking the data and the ordinals together: a collection's
+    children follow its start, and ``cstarts``/``cends`` (sorted by start) give where each
+    collection ends, so a sibling is skipped in one step. An alias to a collection is one ordinal
+    whose children are the anchor's (``alias_to``); duplicate keys, which are not in the data, are
+    skipped (``skip``); ``moved`` names the entry whose marks a same-named later one replaced.
+    """
+
+    __slots__ = ("alias_to", "cends", "cols", "cstarts", "data", "items", "lines", "moved", "skip")
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self.lines = array("I")  # 0-based, as libyaml gives them
+        self.cols = array("I")
+        self.cstarts = array("I")
+        self.cends = array("I")
+        self.alias_to: dict[int, int] = {}
+        self.skip: dict[int, int] = {}
+        self.moved: dict[int, int] = {}
+        self.items: dict[int, array[int]] = {}  # a looked-up sequence's item ordinals, so lookups in a long list stay O(1)
+
+    def end(self, ordinal: int) -> int:
+        """The last ordinal of the node that starts at ``ordinal`` (itself for a scalar or an alias)."""
+        starts = self.cstarts
+        k = bisect_left(starts, ordinal)
+        return self.cends[k] if k < len(starts) and starts[k] == ordinal else ordinal
+
+    def mark(self, ordinal: int) -> tuple[int, int]:
+        """1-based (line, col) of an ordinal."""
+        return (self.lines[ordinal] + 1, self.cols[ordinal] + 1)
+
+    def children(self, node: Any, ordinal: int) -> Iterator[tuple[Any, Any, int, int | None]]:
+        """(path step, child data, value ordinal, key ordinal) of each child of the collection at ``ordinal``."""
+        ordinal = self.alias_to.get(ordinal, ordinal)
+        at = ordinal + 1
+        if isinstance(node, list):
+            for index, child in enumerate(node):
+                yield index, child, at, None
+                at = self.end(at) + 1
+            return
+        skip, moved = self.skip, self.moved
+        for name, child in node.items():
+            while at in skip:
+                at = skip[at] + 1
+            entry = at
+            while entry in moved:
+                entry = moved[entry]
+            yield name, child, entry + 1, entry
+            at = self.end(at + 1) + 1
+
+    def walk(self, path: Path) -> list[tuple[int, int | None]]:
+        """(value ordinal, key ordinal) of each prefix of ``path`` that exists, root first (empty if no document)."""
+        if not self.lines:
+            return []
+        found: list[tuple[int, int | None]] = [(0, None)]
+        node, ordinal = self.data, 0
+        for step in path:
+            if isinstance(node, list):
+                if type(step) is float and step.is_integer():
+                    step = int(step)
+                if not isinstance(step, int) or not 0 <= step < len(node):
+                    break
+                items = self.items.get(ordinal)
+                if items is None:
+                    items = self.items[ordinal] = array("I", (at for _, _, at, _ in self.children(node, ordinal)))
+                ordinal = items[step]
+                node = node[step]
+                found.append((ordinal, None))
+                continue
+            elif isinstance(node, dict):
+                try:
+                    if step not in node:
+                        break
+                except TypeError:
+                    break
+            else:
+                break
+            for name, child, value_at, key_at in self.children(node, ordinal):
+                if name is step or name == step:
+                    node, ordinal = child, value_at
+                    found.append((value_at, key_at))
+                    break
+            else:  # pragma: no cover - the step is in the data, so a child matches
+                break
+        return found
+
+    def where(self, path: Path, key: bool) -> tuple[int, int]:
+        """What :meth:`Located.where` answers: the key's or value's mark, else the nearest ancestor's."""
+        found = self.walk(path)
+        if not found:
+            return (1, 1)
+        value_at, key_at = found[-1]
+        if key and key_at is not None and len(found) == len(path) + 1:
+            return self.mark(key_at)
+        return self.mark(value_at)
+
+    def paths(self) -> Iterator[tuple[Path, int, int | None]]:
+        """Every (path, value ordinal, key ordinal), aliases expanded (bounded by the alias limit)."""
+        if not self.lines:
+            return
+        stack: list[tuple[Path, Any, int]] = [((), self.data, 0)] if isinstance(self.data, (dict, list)) else []
+        yield (), 0, None
+        while stack:
+            base, node, ordinal = stack.pop()
+            for name, child, value_at, key_at in self.children(node, ordinal):
+                full = (*base, name)
+                yield full, value_at, key_at
+                if isinstance(child, (dict, list)):
+                    stack.append((full, child, value_at))
+
+
+class _Positions(Mapping[Path, tuple[int, int]]):
+    """A read-only view of :class:`_Marks`: the value marks, or the key marks, by path."""
+
+    __slots__ = ("keyed", "marks")
+
+    def __init__(self, marks: _Marks, keyed: bool) -> None:
+        self.marks = marks
+        self.keyed = keyed
+
+    def __getitem__(self, path: Path) -> tuple[int, int]:
+        probe = tuple(path)
+        found = self.marks.walk(probe)
+        if len(found) != len(probe) + 1:
+            raise KeyError(path)
+        value_at, key_at = found[-1]
+        if not self.keyed:
+            return self.marks.mark(value_at)
+        if key_at is None:
+            raise KeyError(path)
+        return self.marks.mark(key_at)
+
+    def __iter__(self) -> Iterator[Path]:
+        for path, _, key_at in self.marks.paths():
+            if not self.keyed or key_at is not None:
+                yield path
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 class _Fatal(Exception):
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
-
-
-@attrs.define(slots=True)
-class _Node:
-    """A container under construction (or done), with its own expanded size for alias accounting."""
-
-    value: Any
-    line: int
-    col: int
-    size: int = 1
-    done: bool = False
-    marks: list[tuple[Path, tuple[int, int], tuple[int, int] | None]] = attrs.field(factory=list)
-    kids: list[tuple[Path, _Node]] = attrs.field(factory=list)
 
 
 def _decode(raw: bytes, path: str) -> str:
@@ -156,15 +293,6 @@ def _resolve_plain(value: str) -> Any:
     return value
 
 
-def _events(text: str) -> Iterator[Any]:
-    parser = _Parser(text)
-    try:
-        while parser.check_event():
-            yield parser.get_event()
-    finally:
-        parser.dispose()
-
-
 def read_yaml(raw: bytes, path: str) -> tuple[Located | None, list[Problem]]:
     """Read one YAML document from ``raw`` bytes.
 
@@ -176,13 +304,14 @@ def read_yaml(raw: bytes, path: str) -> tuple[Located | None, list[Problem]]:
     ({'a': 1, 'b': ['x', 'y']}, (2, 8), [])
     """
     problems: list[Problem] = []
-    text = ""
+    source = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
     try:
-        text = _decode(raw, path)
-        root = _build(text, path, problems)
+        _decode(raw, path)  # checked, then dropped: libyaml reads the bytes (a str copy would cost 1-4 bytes a character)
+        marks = _build(source, path, problems)
     except _Fatal as fatal:
         return None, [fatal.problem]
     except yaml.MarkedYAMLError as exc:
+        text = source.decode("utf-8")
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         what = exc.problem or "invalid YAML"
@@ -196,7 +325,7 @@ def read_yaml(raw: bytes, path: str) -> tuple[Located | None, list[Problem]]:
             what = f"{exc.context}{since}, {what}"
         return None, [Problem(path, line, col, None, f"invalid YAML: {what}", code=ProblemCode.SYNTAX)]
     except yaml.reader.ReaderError as exc:  # a character YAML forbids: locate it, name it escaped
-        before = text[: exc.position]
+        before = source.decode("utf-8")[: exc.position]
         line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         what = (
@@ -206,146 +335,208 @@ def read_yaml(raw: bytes, path: str) -> tuple[Located | None, list[Problem]]:
         return None, [Problem(path, line, col, None, f"invalid YAML: {what}", code=ProblemCode.SYNTAX)]
     except yaml.YAMLError as exc:
         return None, [Problem(path, 1, 1, None, f"invalid YAML: {' '.join(str(exc).split())}", code=ProblemCode.SYNTAX)]
-    if root is None:
+    if marks is None:
         return Located(path, None, {(): (1, 1)}, {}), problems
-    values: dict[Path, tuple[int, int]] = {}
-    keys: dict[Path, tuple[int, int]] = {}
-    _index(root, (), values, keys)
-    return Located(path, root.value, values, keys), problems
+    return Located(path, marks.data, _Positions(marks, False), _Positions(marks, True)), problems
 
 
-def _index(node: _Node, prefix: Path, values: dict[Path, tuple[int, int]], keys: dict[Path, tuple[int, int]]) -> None:
-    """Record marks for every path, expanding aliased subtrees (bounded by the alias check)."""
-    stack: list[tuple[_Node, Path]] = [(node, prefix)]
-    while stack:
-        current, base = stack.pop()
-        values.setdefault(base, (current.line, current.col))
-        for rel, value_mark, key_mark in current.marks:
-            full = base + rel
-            values[full] = value_mark
-            if key_mark is not None:
-                keys[full] = key_mark
-        for rel, child in current.kids:
-            stack.append((child, base + rel))
+def _build(source: bytes, path: str, problems: list[Problem]) -> _Marks | None:
+    """Compose one document from parser events into plain data and flat marks, with every limit enforced.
 
-
-def _build(text: str, path: str, problems: list[Problem]) -> _Node | None:
-    """Compose one document from parser events, iteratively, with every limit enforced."""
-    anchors: dict[str, _Node | tuple[Any, tuple[int, int]]] = {}
-    # Each frame: (node, pending key or None, key mark, keys seen, child list)
-    stack: list[list[Any]] = []
-    root: _Node | None = None
+    One loop with the open collection in local variables: this loop is the reader's cost, so the
+    common case (an untagged scalar, a new key) takes few steps, and the rest is kept out of it.
+    Equal strings are shared (one object per distinct key or value), which keeps the data small.
+    """
+    marks = _Marks(None)
+    lines, cols, cstarts, cends = marks.lines, marks.cols, marks.cstarts, marks.cends
+    put_line, put_col = lines.append, cols.append
+    memo: dict[str, str] = {}
+    share = memo.setdefault
+    anchors: dict[str, list[Any] | tuple[Any, int]] = {}
+    stack: list[tuple[Any, ...]] = []
+    # the open collection: itself, whether a mapping, its pending key (and its ordinal), the typed
+    # keys seen (to the ordinal of each), its index in cstarts, its anchor entry, its alias extra
+    cur: Any = None
+    is_map = False
+    key: Any = _NO_KEY
+    key_at = 0
+    seen: dict[tuple[type, Any], int] = {}
+    index = -1
+    anchor_entry: list[Any] | None = None
+    extra = 0  # expanded size beyond its event count, from aliases inside the open collection
+    alias_extra = 0  # the same for the whole document
+    root: Any = _NO_KEY
     documents = 0
-    parsed = 0
-    expanded = 0
+    n = 0  # ordinals so far
+    closed = 0  # collections ended so far (parsed events count them too)
 
-    def attach(value: Any, mark: tuple[int, int], node: _Node | None, size: int) -> None:
-        nonlocal root
-        if not stack:
-            root = node if node is not None else _Node(value, *mark)
-            if node is None:
-                root.done = True
-            return
-        frame = stack[-1]
-        parent: _Node = frame[0]
-        parent.size += size
-        if isinstance(parent.value, list):
-            index = len(parent.value)
-            parent.value.append(value)
-            rel: Path = (index,)
-            key_mark = None
-        else:
-            if frame[1] is _NO_KEY:
-                # this value is a key
-                if isinstance(value, (dict, list)):
-                    raise _Fatal(Problem(path, mark[0], mark[1], None, "mapping keys must be plain scalars", code=ProblemCode.KEY))
-                frame[1] = value
-                frame[2] = mark
-                return
-            key = frame[1]
-            key_mark = frame[2]
-            frame[1] = _NO_KEY
-            seen: dict[Any, tuple[int, int]] = frame[3]
-            typed = (type(key), key)  # 1, 1.0 and true are equal in Python but different YAML keys
-            if typed in seen:
-                first = seen[typed]
-                problems.append(
-                    Problem(
-                        path,
-                        key_mark[0],
-                        key_mark[1],
-                        None,
-                        f"duplicate key {key!r} (first defined at line {first[0]}, column {first[1]}); "
-                        "YAML would silently keep only the last value",
-                        code=ProblemCode.DUPLICATE_KEY,
-                    )
-                )
-                return
-            seen[typed] = key_mark
-            if key in parent.value:  # a different key equal to an earlier one in Python (true after 1): keep both
-                key = repr(key)
-            parent.value[key] = value
-            rel = (key,)
-        parent.marks.append((rel, mark, key_mark))
-        if node is not None:
-            parent.kids.append((rel, node))
+    def fatal(at: tuple[int, int], message: str, code: ProblemCode) -> _Fatal:
+        return _Fatal(Problem(path, at[0], at[1], None, message, code=code))
 
-    for event in _events(text):
-        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
-            continue
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise _Fatal(
-                    Problem(path, *_pos(event), None, "expected a single YAML document (found a second '---')", code=ProblemCode.DOCUMENTS)
-                )
-            continue
-        mark = _pos(event)
-        parsed += 1
-        if isinstance(event, yaml.AliasEvent):
-            target = anchors.get(event.anchor or "")
-            if target is None:
-                raise _Fatal(Problem(path, *mark, None, f"unknown alias *{event.anchor}", code=ProblemCode.YAML_ALIAS))
-            if isinstance(target, _Node):
-                if not target.done:
-                    raise _Fatal(
-                        Problem(path, *mark, None, f"alias *{event.anchor} refers to itself (recursive data)", code=ProblemCode.YAML_ALIAS)
-                    )
-                expanded += target.size
-                _check_expansion(expanded, parsed, path, mark)
-                attach(target.value, mark, target, target.size)
-            else:
-                value, vmark = target
-                expanded += 1
-                attach(value, vmark, None, 1)
-            continue
-        if isinstance(event, yaml.ScalarEvent):
-            value = _scalar(event, path)
+    for event in iter(_event_source(source), None):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            mark = event.start_mark
+            put_line(mark.line)
+            put_col(mark.column)
+            text_value = event.value
+            value: Any = share(text_value, text_value)
+            if event.tag is not None:
+                value = _scalar(event, path)
+                if type(value) is str:
+                    value = share(value, value)
+            elif event.implicit[0] and value[:1] in _MAYBE_TYPED:
+                value = _resolve_plain(value)
             if event.anchor:
-                anchors[event.anchor] = (value, mark)
-            expanded += 1
-            attach(value, mark, None, 1)
+                anchors[event.anchor] = (value, n)
+            n += 1
+            if is_map:
+                if key is _NO_KEY:
+                    key, key_at = value, n - 1
+                    continue
+                if key in cur:
+                    _add_entry(marks, cur, index, seen, key, key_at, value, n, path, problems)
+                else:
+                    cur[key] = value
+                    seen[(type(key), key)] = key_at
+                key = _NO_KEY
+            elif cur is not None:
+                cur.append(value)
+            else:
+                root = value
             continue
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            mark = event.start_mark
+            at = (mark.line + 1, mark.column + 1)
             tag = event.tag
             if tag is not None and tag not in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "!"):
-                raise _Fatal(Problem(path, *mark, None, f"tag {tag!r} is not allowed (only plain YAML data)", code=ProblemCode.TAG))
+                raise fatal(at, f"tag {tag!r} is not allowed (only plain YAML data)", ProblemCode.TAG)
             if len(stack) >= MAX_DEPTH:
-                raise _Fatal(Problem(path, *mark, None, f"nesting deeper than {MAX_DEPTH} levels", code=ProblemCode.DEPTH))
-            container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
-            node = _Node(container, *mark)
+                raise fatal(at, f"nesting deeper than {MAX_DEPTH} levels", ProblemCode.DEPTH)
+            put_line(mark.line)
+            put_col(mark.column)
+            stack.append((cur, is_map, key, key_at, seen, index, anchor_entry, extra))
+            index = len(cstarts)
+            cstarts.append(n)
+            cends.append(n)
+            is_map = kind is yaml.MappingStartEvent
+            cur = {} if is_map else []
+            key, seen, extra = _NO_KEY, {}, 0
+            anchor_entry = None
             if event.anchor:
-                anchors[event.anchor] = node
-            expanded += 1
-            stack.append([node, _NO_KEY, None, {}, mark])
+                anchor_entry = [cur, n, -1]  # value, start ordinal, expanded size (-1 while open)
+                anchors[event.anchor] = anchor_entry
+            n += 1
             continue
-        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            frame = stack.pop()
-            node = frame[0]
-            node.done = True
-            attach(node.value, (node.line, node.col), node, node.size)
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            start = cstarts[index]
+            cends[index] = n - 1
+            closed += 1
+            size = n - start + extra
+            if anchor_entry is not None:
+                anchor_entry[2] = size
+            value = cur
+            child_extra = extra
+            cur, is_map, key, key_at, seen, index, anchor_entry, extra = stack.pop()
+            extra += child_extra
+            at = (lines[start] + 1, cols[start] + 1)
+        elif kind is yaml.AliasEvent:
+            mark = event.start_mark
+            at = (mark.line + 1, mark.column + 1)
+            target = anchors.get(event.anchor or "")
+            if target is None:
+                raise fatal(at, f"unknown alias *{event.anchor}", ProblemCode.YAML_ALIAS)
+            n += 1
+            if type(target) is list:
+                value, start, size = target
+                if size < 0:
+                    raise fatal(at, f"alias *{event.anchor} refers to itself (recursive data)", ProblemCode.YAML_ALIAS)
+                alias_extra += size - 1
+                extra += size - 1
+                _check_expansion(n + alias_extra, n + closed, path, at)
+                put_line(mark.line)
+                put_col(mark.column)
+                marks.alias_to[n - 1] = start
+            else:
+                value, start = target
+                put_line(lines[start])
+                put_col(cols[start])
+                at = (lines[start] + 1, cols[start] + 1)
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                at = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+                raise fatal(at, "expected a single YAML document (found a second '---')", ProblemCode.DOCUMENTS)
             continue
-    return root
+        else:  # stream start and end, document end
+            continue
+        # a collection that ended, or an alias: attach it
+        if is_map:
+            if key is _NO_KEY:
+                if isinstance(value, (dict, list)):
+                    raise fatal(at, "mapping keys must be plain scalars", ProblemCode.KEY)
+                key, key_at = value, n - 1
+                continue
+            if key in cur:
+                _add_entry(marks, cur, index, seen, key, key_at, value, n, path, problems)
+            else:
+                cur[key] = value
+                seen[(type(key), key)] = key_at
+            key = _NO_KEY
+        elif cur is not None:
+            cur.append(value)
+        else:
+            root = value
+    if root is _NO_KEY:
+        return None
+    marks.data = root
+    return marks
+
+
+def _add_entry(
+    marks: _Marks,
+    cur: dict[Any, Any],
+    index: int,
+    seen: dict[tuple[type, Any], int],
+    key: Any,
+    key_at: int,
+    value: Any,
+    n: int,
+    path: str,
+    problems: list[Problem],
+) -> None:
+    """Put ``value`` under ``key`` in the open mapping ``cur`` when an equal key is there already (a duplicate, or 1 then true)."""
+    first = seen.get((type(key), key))
+    if first is not None:
+        line, col = marks.lines[key_at] + 1, marks.cols[key_at] + 1
+        problems.append(
+            Problem(
+                path,
+                line,
+                col,
+                None,
+                f"duplicate key {key!r} (first defined at line {marks.lines[first] + 1}, column {marks.cols[first] + 1}); "
+                "YAML would silently keep only the last value",
+                code=ProblemCode.DUPLICATE_KEY,
+            )
+        )
+        marks.skip[key_at] = n - 1
+        return
+    seen[(type(key), key)] = key_at
+    name = repr(key)  # a different key equal to an earlier one in Python (true after 1): keep both
+    if name in cur:  # ... and replacing an entry of that name, which keeps its place
+        for other, _, _, other_at in marks.children(cur, marks.cstarts[index]):
+            if other == name and other_at is not None:
+                marks.moved[other_at] = key_at
+                break
+        marks.skip[key_at] = n - 1
+    cur[name] = value
+
+
+def _event_source(source: bytes) -> Callable[[], Any]:
+    """``get_event`` of libyaml's parser over UTF-8 bytes (PyYAML's pure one without libyaml); ``None`` after the stream ends."""
+    return cast(Callable[[], Any], _Loader(source).get_event)
 
 
 _NO_KEY = object()
