@@ -390,22 +390,7 @@ def _build(source: bytes, path: str, problems: list[Problem]) -> _Marks | None:
             if event.anchor:
                 anchors[event.anchor] = (value, n)
             n += 1
-            if is_map:
-                if key is _NO_KEY:
-                    key, key_at = value, n - 1
-                    continue
-                if key in cur:
-                    _add_entry(marks, cur, index, seen, key, key_at, value, n, path, problems)
-                else:
-                    cur[key] = value
-                    seen[(type(key), key)] = key_at
-                key = _NO_KEY
-            elif cur is not None:
-                cur.append(value)
-            else:
-                root = value
-            continue
-        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             mark = event.start_mark
             at = (mark.line + 1, mark.column + 1)
             tag = event.tag
@@ -428,7 +413,7 @@ def _build(source: bytes, path: str, problems: list[Problem]) -> _Marks | None:
                 anchors[event.anchor] = anchor_entry
             n += 1
             continue
-        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             start = cstarts[index]
             cends[index] = n - 1
             closed += 1
@@ -471,7 +456,7 @@ def _build(source: bytes, path: str, problems: list[Problem]) -> _Marks | None:
             continue
         else:  # stream start and end, document end
             continue
-        # a collection that ended, or an alias: attach it
+        # a scalar, a collection that ended, or an alias: attach it
         if is_map:
             if key is _NO_KEY:
                 if isinstance(value, (dict, list)):
