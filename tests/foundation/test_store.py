@@ -10,10 +10,12 @@ import os
 import pickle
 import random
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -436,3 +438,55 @@ def test_every_id_has_one_number_whether_looked_up_by_hash_or_from_the_whole_id_
         assert [store.entity_number(i) for i in ids] == list(range(len(ids)))
         assert [store.entity_id(n) for n in range(len(ids))] == ids
         assert store.entity_number("no-such-entity") is None
+
+
+def _rewritten(path: Path, section: str, change: Callable[[bytes], bytes]) -> None:
+    """Write the store at ``path`` again with one section's bytes changed, every checksum made right for them."""
+    from sanctiontrack.store.file import Reader, Writer
+
+    reader = Reader(path)
+    writer = Writer()
+    for name, (_offset, length, kind) in reader._sections.items():
+        data = reader.bytes_at(name, 0, length)
+        writer.add(name, kind, change(data) if name == section else data)
+    key, meta = reader.key, reader.meta
+    reader.close()
+    writer.write(path, key, meta)
+
+
+def test_every_entitys_days_are_the_same_read_page_by_page_or_from_the_whole_day_index(tmp_path: Path) -> None:
+    """A process that asks about many entities reads the day index whole; it must give each entity the days a page read gives."""
+    from sanctiontrack.store.store import Store
+
+    path = tmp_path / "world.store"
+    loading.write_store(sanctiontrack.load(WORLD, cache=False), path, "test")
+    paged, whole = Store(path, "test"), Store(path, "test")
+    whole._all_bounds = whole._read_all_bounds()
+    count = paged.entity_count
+    assert [whole.bounds(n) for n in range(count)] == [paged.bounds(n) for n in range(count)]
+    assert any(len(paged.bounds(n)) > 2 for n in range(count))  # some entity was restricted, lifted and restricted again
+    with pytest.raises(StoreError, match="no row"):
+        whole.bounds(count)
+
+
+def test_days_out_of_order_are_refused_whether_read_page_by_page_or_whole(tmp_path: Path) -> None:
+    """Checksums cannot catch a store written with one entity's days swapped; the order check must, on either path."""
+    from sanctiontrack.store.store import Store
+
+    path = tmp_path / "world.store"
+    loading.write_store(sanctiontrack.load(WORLD, cache=False), path, "test")
+    store = Store(path, "test")
+    number = next(n for n in range(store.entity_count) if len(store.bounds(n)) >= 2)
+    start = store._span("bounds", number)[0]
+    width = struct.calcsize(store.file.raw("bounds.days")[2])
+    store.file.close()
+
+    def swap(data: bytes) -> bytes:
+        at = start * width
+        return data[:at] + data[at + width : at + 2 * width] + data[at : at + width] + data[at + 2 * width :]
+
+    _rewritten(path, "bounds.days", swap)
+    with pytest.raises(StoreError, match=f"entity {number} out of order"):
+        Store(path, "test").bounds(number)
+    with pytest.raises(StoreError, match=f"entity {number} out of order"):
+        Store(path, "test")._read_all_bounds()

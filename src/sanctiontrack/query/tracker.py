@@ -655,8 +655,8 @@ class Tracker:
         record (an exact id is what :meth:`Entities.resolve` tries first); anything else is resolved.
         """
         store = self._store
-        number = store.entity_number(query) if store is not None and isinstance(query, str) else None
-        bounds = self._remember(query)[2] if store is None or number is None else store.bounds(number)
+        found = store.id_bounds(query) if store is not None and isinstance(query, str) else None
+        bounds = self._remember(query)[2] if found is None else found
         if len(self._verdicts) < 100_000:
             self._verdicts[query] = bounds
         return bounds

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["EntitiesById", "NamesByKey", "Store"]
 
 _HASHED_LOOKUPS = 256  # ids looked up one by one before the whole id table is read into a dict
+_PAGED_BOUNDS = 256  # entities' days read page by page before the whole day index is read and checked at once
 
 
 class Store:
@@ -46,6 +48,8 @@ class Store:
         self._offsets: dict[str, memoryview] = {}
         self._numbers: dict[str, int] | None = None  # every id's number, once enough ids were asked for
         self._id_lookups = 0
+        self._all_bounds: tuple[tuple[int, ...], list[int]] | None = None  # (days, offsets) of every entity, once enough were read
+        self._bounds_reads = 0
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -219,12 +223,54 @@ class Store:
     # -- days ------------------------------------------------------------------------------------
 
     def bounds(self, number: int) -> tuple[int, ...]:
-        """The flat, sorted bounds of entity ``number``'s restricted runs of days (as the day index has them)."""
+        """The flat, sorted bounds of entity ``number``'s restricted runs of days (as the day index has them).
+
+        The first entities asked about are read from the pages they lie on; a process that asks about
+        many reads and checks the whole day index once instead, so each later first question is a slice.
+        """
+        whole = self._all_bounds
+        if whole is None:
+            self._bounds_reads += 1
+            if self._bounds_reads > _PAGED_BOUNDS:
+                whole = self._all_bounds = self._read_all_bounds()
+        if whole is not None:
+            days, offsets = whole
+            if not 0 <= number < self.entity_count:
+                raise self.damaged(f"bounds: no row {number}")
+            return days[offsets[number] : offsets[number + 1]]
         start, stop = self._span("bounds", number)
         found = tuple(self.file.items("bounds.days", start, stop))
         if len(found) > 1 and (len(set(found)) < len(found) or sorted(found) != list(found)):
             raise self.damaged(f"bounds: entity {number} out of order")
         return found
+
+    def id_bounds(self, entity_id: str) -> tuple[int, ...] | None:
+        """:meth:`bounds` of the entity with this id (None if there is none): one call for a verdict's first question."""
+        numbers, whole = self._numbers, self._all_bounds
+        if numbers is None or whole is None:
+            number = self.entity_number(entity_id)
+            return None if number is None else self.bounds(number)
+        number = numbers.get(entity_id)
+        if number is None:
+            return None
+        days, offsets = whole
+        return days[offsets[number] : offsets[number + 1]]
+
+    def _read_all_bounds(self) -> tuple[tuple[int, ...], list[int]]:
+        """Every entity's days and offsets as lists, every page checked, and every entity's days checked to rise."""
+        offsets = self.file.array("bounds.off").tolist()
+        days = tuple(self.file.array("bounds.days").tolist())
+        if len(offsets) != self.entity_count + 1 or offsets[0] != 0 or offsets[-1] != len(days):
+            raise self.damaged("bounds: offsets do not match the day index")
+        if any(map(int.__gt__, offsets, offsets[1:])):
+            raise self.damaged("bounds: offsets out of order")
+        falls = [at for at, (before, after) in enumerate(pairwise(days), 1) if after <= before]  # where a day fails to rise
+        if falls:
+            starts = set(offsets)  # a new entity's first day may be anything
+            bad = next((at for at in falls if at not in starts), None)
+            if bad is not None:
+                raise self.damaged(f"bounds: entity {bisect_right(offsets, bad) - 1} out of order")
+        return days, offsets
 
     def closure(self, number: int) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
         """The action, entity and source numbers an explanation of entity ``number`` needs."""
