@@ -6,10 +6,11 @@ import copy
 import pickle
 from pathlib import Path
 
+import attrs
 import pytest
 
 import sanctiontrack
-from sanctiontrack import QueryError, Reason, SanctionTrackError, Tracker
+from sanctiontrack import QueryError, Reason, Restrictions, SanctionTrackError, Tracker
 from tests.data.facts import tracker
 
 
@@ -25,6 +26,18 @@ def test_the_same_question_gives_equal_answers_with_equal_hashes() -> None:
     again = tracker().restrictions("iflytek", on="2020-03-01", jurisdiction=None)
     assert first == again and hash(first) == hash(again)
     assert first != tracker().restrictions("iflytek", on="2019-10-08")
+
+
+@pytest.mark.parametrize(("name", "day"), [("Huawei", "2019-06-01"), ("科大讯飞", "2019-10-08"), ("huawei-device", "2019-05-15")])
+def test_a_day_answer_made_on_the_fast_path_is_the_answer_attrs_makes(name: str, day: str) -> None:
+    """A day question's answer is made by setting its slots directly; it must be the same value the class's own __init__ makes."""
+    fast = tracker().restrictions(name, on=day)
+    made = Restrictions(fast._source, fast.when, fast.matched, None, fast.coverage)
+    assert [getattr(fast, f.name) for f in attrs.fields(Restrictions)] == [getattr(made, f.name) for f in attrs.fields(Restrictions)]
+    assert fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
+    assert pickle.loads(pickle.dumps(fast)) == made
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.matched = "something else"  # type: ignore[misc]
 
 
 @pytest.mark.parametrize("clone", [copy.copy, copy.deepcopy, lambda a: pickle.loads(pickle.dumps(a))], ids=["copy", "deepcopy", "pickle"])

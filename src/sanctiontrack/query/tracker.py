@@ -39,6 +39,7 @@ from .results import (
     Span,
     Timeline,
     TimelineEvent,
+    _answer,
     _Fixed,
 )
 
@@ -71,7 +72,7 @@ class _EntityAnswers:
         self.answers: dict[int, Parts] = {}
 
     def verdict(self, when: pendulum.Date | pendulum.DateTime) -> bool:
-        return restricted_on(self.bounds, when.toordinal())
+        return bisect_right(self.bounds, when.toordinal()) & 1 == 1  # restricted_on, inlined: this runs for every answer's verdict
 
     def parts(self, when: pendulum.Date | pendulum.DateTime) -> Parts:
         ordinal = when.toordinal()
@@ -407,7 +408,7 @@ class Tracker:
             if day is None:
                 day = self._day(on)
             coverage = self._coverage
-            return Restrictions(hit[0], day, hit[1], None, coverage if coverage is not None else self.coverage)
+            return _answer(hit[0], day, hit[1], coverage if coverage is not None else self.coverage)
         if (on is None) == (at is None):
             raise QueryError("give exactly one of 'on' (a day) or 'at' (an instant)")
         jurisdiction = _jurisdiction(jurisdiction)
