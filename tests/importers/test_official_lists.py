@@ -65,6 +65,30 @@ def test_huawei_is_one_entity_carrying_the_csl_row_ids_of_its_entries() -> None:
     assert same == ["huawei"]
 
 
+def test_two_companies_whose_names_differ_in_legal_form_only_are_kept_apart_with_their_own_dates() -> None:
+    # Corad Technology Limited (HK) was listed by 84 FR 40241 in 2019; Corad Technology Pte Ltd. (SG) by 86 FR 67319 in 2021.
+    assert_restricted("Corad Technology Limited", on="2020-01-01")
+    assert_not_restricted("Corad Technology Pte Ltd.", on="2021-01-01")
+    assert_restricted("Corad Technology Pte Ltd.", on="2022-01-01")
+    tracker = sanctiontrack.load()
+    hk, _ = tracker.entities.resolve("Corad Technology Limited")
+    sg, _ = tracker.entities.resolve("Corad Technology Pte Ltd.")
+    assert (hk.country, sg.country) == ("HK", "SG") and hk.id != sg.id
+
+
+def test_one_company_listed_under_two_countries_headings_by_one_rule_stays_one_entity() -> None:
+    tracker = sanctiontrack.load()
+    cn, _ = tracker.entities.resolve("Xian Semi Electronic Co., Ltd")  # listed under China and Hong Kong by 76 FR 71867
+    hk, _ = tracker.entities.resolve("Xian Semi Electronic Co., Ltd.")
+    assert cn.id == hk.id
+
+
+def test_keeping_two_parties_of_one_name_key_apart_is_reported_for_review(curated: sanctiontrack.Dataset) -> None:
+    _, report = import_csl(CSL_2022, curated=curated)
+    kept_apart = [m for m in report.ambiguous if "imported as a separate party" in m]
+    assert len(kept_apart) == 1 and ":3320:" in kept_apart[0] and "'Corad Technology Pte Ltd.'" in kept_apart[0]
+
+
 def test_the_bundled_dataset_knows_every_listed_party(tracker: Tracker) -> None:
     assert len(tracker.entities) > 13_000
     assert {s.id for s in tracker.snapshots} >= {"csl-2022-04", "dpl-2019-06"}

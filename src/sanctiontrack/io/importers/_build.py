@@ -144,7 +144,10 @@ class Builder:
         self.snapshots: list[Snapshot] = []
         self.sources: dict[str, Source] = {}
         self._drafts: dict[str, _Draft] = {}
-        self._by_list_key: dict[tuple[OfficialList, str], str] = {}
+        self._by_list_key: dict[tuple[OfficialList, str], list[str]] = {}  # (list, name key) -> its parties, first listed first
+        self._first_rules: dict[
+            tuple[OfficialList, str], set[tuple[tuple[int, int] | None, pendulum.Date | None]]
+        ] = {}  # first rules, days
         self._by_row: dict[str, str] = {}
         self._by_name: dict[str, set[str]] = {}
         self._groups: dict[tuple[object, ...], _Group] = {}
@@ -237,7 +240,7 @@ class Builder:
         key = party.number if party.official in ONE_ROW_PER_PARTY and party.number else self._key(party.name)
         known = self._by_row.get(party.row_id)
         if known is None and party.row_id not in self._curated_rows:  # a row the curated data names is that entity's, whatever its key
-            known = self._by_list_key.get((party.official, key))
+            known = self._same_party(party, key)
         if known is not None:
             self._remember(party, key, known)
             return known, self._drafts[known].curated is not None
@@ -293,6 +296,36 @@ class Builder:
         self._remember(party, key, entity_id)
         return entity_id, False
 
+    def _same_party(self, party: Party, key: str) -> str | None:
+        """The party already read from this list under the same name key that this row belongs to, or None.
+
+        A list names one party in several rows when it is listed under several countries' headings
+        or by several rules, and such rows are merged. Rows whose names differ in legal form only
+        (``Corad Technology Limited``, HK, 2019; ``Corad Technology Pte Ltd.``, SG, 2021) are kept
+        apart when they also differ in country and in the rule and day that first listed them: they
+        are different companies, and merging them would date the later one's listing to the earlier's.
+        """
+        found = self._by_list_key.get((party.official, key))
+        if not found:
+            return None
+        first = (party.citations[0] if party.citations else None, party.start)
+        for entity_id in found:
+            draft = self._drafts[entity_id]
+            if party.country is None or draft.country is None or party.country == draft.country:
+                return entity_id
+            if party.name.casefold() in draft.known:  # the very name, under another country's heading
+                return entity_id
+            listed = self._first_rules.get((party.official, entity_id), set())
+            if any(first[0] == rule or first[1] == day for rule, day in listed):
+                return entity_id
+        other = self._drafts[found[0]]
+        self.report.ambiguous.append(
+            f"{party.path}:{party.line}: {party.name!r} ({party.official.value}, {party.country}, first cited by "
+            f"{_cite(first[0]) if first[0] else 'no rule'}) has the name key of {other.name!r} ({other.country}, {other.id}) "
+            "on the same list but another spelling, country, first rule and day; imported as a separate party, not merged"
+        )
+        return None
+
     def _key(self, name: str) -> str:
         found = self._keys.get(name)
         if found is None:
@@ -308,7 +341,10 @@ class Builder:
         return entity_id
 
     def _remember(self, party: Party, key: str, entity_id: str) -> None:
-        self._by_list_key.setdefault((party.official, key), entity_id)
+        parties = self._by_list_key.setdefault((party.official, key), [])
+        if entity_id not in parties:
+            parties.append(entity_id)
+        self._first_rules.setdefault((party.official, entity_id), set()).add((party.citations[0] if party.citations else None, party.start))
         if party.row_id:
             self._by_row.setdefault(party.row_id, entity_id)
         self._by_name.setdefault(self._key(party.name), set()).add(entity_id)
