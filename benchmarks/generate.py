@@ -987,6 +987,7 @@ def generate(actions: int, seed: int = 1) -> Record:
 
 MAX_FILE_BYTES = 64 * 2**20  # sanctiontrack refuses larger files (MAX_FILE_BYTES in _read.py)
 PART_ACTIONS = 25_000
+PART_ENTITIES = 50_000  # entities per file of a folder output
 HEADER = "# Synthetic sanctiontrack action file for the benchmarks (benchmarks/generate.py); not real data.\n"
 
 
@@ -1000,18 +1001,21 @@ def _dump(document: Record) -> bytes:
     return (HEADER + text).encode("utf-8")
 
 
-def write(document: Record, out: Path, *, part_actions: int = PART_ACTIONS) -> int:
+def write(document: Record, out: Path, *, part_actions: int = PART_ACTIONS, part_entities: int = PART_ENTITIES) -> int:
     """Write YAML (PyYAML's C dumper when available); returns the bytes written.
 
     ``out`` ending in ``.yaml``/``.yml`` is one file, refused above the library's 64 MiB cap. Any other
-    ``out`` is a folder (which ``sanctiontrack.load`` and ``validate`` accept): ``00-entities.yaml`` with
-    the entities and sources, then ``actions-NN.yaml`` with ``part_actions`` actions each.
+    ``out`` is a folder (which ``sanctiontrack.load`` and ``validate`` accept): ``00-sources.yaml`` with the
+    sources and items, ``00-entities-NN.yaml`` with ``part_entities`` entities each, then ``actions-NN.yaml`` with
+    ``part_actions`` actions each.
     """
     if out.suffix in (".yaml", ".yml"):
         parts = {out.name: document}
     else:
-        actions = document["actions"]
-        parts = {"00-entities.yaml": {"entities": document["entities"], "sources": document["sources"], "items": document["items"]}}
+        actions, entities = document["actions"], document["entities"]
+        parts = {"00-sources.yaml": {"sources": document["sources"], "items": document["items"]}}
+        for n, start in enumerate(range(0, len(entities), part_entities), 1):  # 200k entities (1M actions) are 72 MiB
+            parts[f"00-entities-{n:02d}.yaml"] = {"entities": entities[start : start + part_entities]}
         for n, start in enumerate(range(0, len(actions), part_actions), 1):
             parts[f"actions-{n:02d}.yaml"] = {"actions": actions[start : start + part_actions]}
     blobs = {name: _dump(part) for name, part in parts.items()}

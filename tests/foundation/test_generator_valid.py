@@ -43,9 +43,19 @@ def test_generated_data_validates_with_no_problem(tmp_path: Path, seed: int) -> 
 def test_generated_folder_validates_and_loads(tmp_path: Path) -> None:
     generate = _generator()
     out = tmp_path / "generated"
-    generate.write(generate.generate(400, 7), out, part_actions=150)
-    assert sorted(p.name for p in out.iterdir()) == ["00-entities.yaml", "actions-01.yaml", "actions-02.yaml", "actions-03.yaml"]
+    document = generate.generate(400, 7)
+    generate.write(document, out, part_actions=150, part_entities=len(document["entities"]) // 2 + 1)
+    assert sorted(p.name for p in out.iterdir()) == [
+        "00-entities-01.yaml",
+        "00-entities-02.yaml",
+        "00-sources.yaml",
+        "actions-01.yaml",
+        "actions-02.yaml",
+        "actions-03.yaml",
+    ]
+    assert [str(p) for p in sanctiontrack.validate(out).problems] == []
     tracker = sanctiontrack.load(out, cache=False)
+    assert len(tracker.entities) == len(document["entities"])
     assert len(tracker.actions) == 400
     assert len(tracker.items) == len(generate.ITEMS)
 
