@@ -490,3 +490,20 @@ def test_days_out_of_order_are_refused_whether_read_page_by_page_or_whole(tmp_pa
         Store(path, "test").bounds(number)
     with pytest.raises(StoreError, match=f"entity {number} out of order"):
         Store(path, "test")._read_all_bounds()
+
+
+def test_who_links_to_whom_is_read_per_entity_from_a_table_not_parsed_with_the_header(tmp_path: Path) -> None:
+    """The header is parsed on every open; the index of linking entities grows with the data, so it is a table read when asked."""
+    from sanctiontrack.store.store import Store
+
+    parsed = sanctiontrack.load(WORLD, cache=False)
+    path = tmp_path / "world.store"
+    loading.write_store(parsed, path, "test")
+    expected: dict[str, tuple[str, ...]] = {}
+    for entity in parsed.entities:
+        for target in dict.fromkeys(link.entity for link in entity.links):
+            expected[target] = (*expected.get(target, ()), entity.id)
+    store = Store(path, "test")
+    assert "linked_from" not in store.meta
+    assert dict(store.linked_from()) == expected and len(expected) >= 2
+    assert store.linked_from().get("no-such-entity") is None

@@ -29,7 +29,7 @@ from ..model.errors import StoreError
 __all__ = ["FORMAT_VERSION", "MAGIC", "PAGE", "Reader", "Writer"]
 
 MAGIC = b"STRKSTOR"
-FORMAT_VERSION = 3  # 2: a table of controlled items; 3: entity ids by number (eids)
+FORMAT_VERSION = 4  # 2: a table of controlled items; 3: entity ids by number (eids); 4: linking entities as a table
 PAGE = 1 << 15  # 32 KiB: a page is checked in about 10 µs, and a lookup touches a handful
 _HEAD = struct.Struct("<8sII")
 _CRC = struct.Struct("<I")

@@ -18,7 +18,7 @@ from .file import Reader
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["EntitiesById", "NamesByKey", "Store"]
+__all__ = ["EntitiesById", "LinkedFrom", "NamesByKey", "Store"]
 
 _HASHED_LOOKUPS = 256  # ids looked up one by one before the whole id table is read into a dict
 _PAGED_BOUNDS = 256  # entities' days read page by page before the whole day index is read and checked at once
@@ -64,14 +64,16 @@ class Store:
         except (TypeError, ValueError):
             raise self.damaged("snapshots in the header are malformed") from None
 
-    def linked_from(self) -> dict[str, tuple[str, ...]] | None:
-        """For each entity some link points at, the ids of the entities whose links do (from the checked header); None if not kept."""
-        found = self.file.meta.get("linked_from")
-        if found is None:
-            return None
-        if not isinstance(found, dict) or not all(isinstance(v, list) and all(isinstance(i, str) for i in v) for v in found.values()):
-            raise self.damaged("the linked entities in the header are malformed")
-        return {str(k): tuple(v) for k, v in found.items()}
+    def linked_from(self) -> LinkedFrom:
+        """For each entity some link points at, the ids of the entities whose links do (read per entity when asked)."""
+        return LinkedFrom(self)
+
+    def linking(self, number: int) -> tuple[int, ...]:
+        """The numbers of the entities whose links point at entity ``number``."""
+        found = self._ints("linked.from", number)
+        if any(not 0 <= n < self.entity_count for n in found):
+            raise self.damaged(f"linked.from: row {number} names no entity")
+        return found
 
     def damaged(self, why: str) -> StoreError:
         """The error for a store whose content contradicts itself."""
@@ -357,3 +359,24 @@ class NamesByKey(Mapping[str, list[tuple[int, str, str]]]):
         if self._keys is None:
             self._keys = self.store.name_keys()
         return len(self._keys)
+
+
+class LinkedFrom(Mapping[str, tuple[str, ...]]):
+    """A store's index of who links to whom, as a read-only mapping from an entity id to the ids of the entities linking to it."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __getitem__(self, entity_id: str) -> tuple[str, ...]:
+        number = self.store.entity_number(entity_id) if isinstance(entity_id, str) else None
+        found = self.store.linking(number) if number is not None else ()
+        if not found:
+            raise KeyError(entity_id)
+        return tuple(self.store.entity_id(n) for n in found)
+
+    def __iter__(self) -> Iterator[str]:
+        store = self.store
+        return (store.entity_id(n) for n in range(store.entity_count) if store.linking(n))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
