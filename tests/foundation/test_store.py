@@ -134,6 +134,22 @@ def test_the_bundled_data_answers_the_same_from_its_store(tmp_path: Path) -> Non
     assert {g: opened.entities.related(g) for g in groups} == {g: parsed.entities.related(g) for g in groups}
     assert [e.id for e in opened.entities.members("huawei")] == [e.id for e in parsed.entities.members("huawei")]
     assert len(opened.entities.members("huawei")) > 100  # its affiliates, found through the store's list of linking entities
+    # screening reads the keys of names from their stored ranks, and the matches' entries in bulk
+    assert opened.entities._name_keys() == parsed.entities._name_keys()
+    screened = [n.upper() if i % 3 else n[:-1] for i, e in enumerate(parsed.entities) if i % 40 == 0 for n in e.names] + ["Nobody At All"]
+    assert opened.screen(screened, on="2021-06-01") == parsed.screen(screened, on="2021-06-01")
+
+
+def test_bulk_name_lookups_answer_as_one_by_one(tmp_path: Path) -> None:
+    parsed = sanctiontrack.load(WORLD, cache=False)
+    tracker = stored(parsed, tmp_path)
+    store = tracker._store
+    assert store is not None
+    keys = [*store.name_keys(), "no such name key", ""]
+    assert any(entries[0][0] == 2 for entries in parsed.entities._by_key.values())  # keys of an id's words alone are left out
+    assert store.named_many(keys) == [store.named(k) for k in keys]
+    assert store.named_keys() == [k for k in store.name_keys() if min(rank for rank, _, _ in store.named(k) or [(2, "", "")]) < 2]
+    assert tracker.entities._named_many(keys) == [tracker.entities._named(k) for k in keys]
 
 
 @settings(max_examples=60, deadline=None)
@@ -156,6 +172,9 @@ def test_a_store_of_a_random_world_answers_as_parsing_and_the_reference_do(datas
         on = [d for _ in dataset.entities for d in days]
         expected = [parsed.restricted(i, on=d) for i, d in zip(ids, on, strict=True)]
         assert opened.restricted_many(ids, on).tolist() == expected == parsed.restricted_many(ids, on).tolist()
+        assert opened.entities._name_keys() == parsed.entities._name_keys()
+        screened = [n for e in dataset.entities for n in e.names] + [e.id.replace("-", " ") for e in dataset.entities]
+        assert opened.screen(screened, on=days[0], threshold=60.0) == parsed.screen(screened, on=days[0], threshold=60.0)
 
 
 def test_changing_the_file_makes_a_new_store(cache: Path, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Protocol
 
 from ..model.errors import AmbiguousEntityError, UnknownEntityError
 from ..model.names import name_key
@@ -16,6 +17,18 @@ __all__ = ["SUGGEST_CUTOFF", "Entities", "closeness", "denoted"]
 SUGGEST_CUTOFF = 80.0
 _CANDIDATES = 200  # at most this many names alike as a whole are scored per suggestion
 _WORD = 80.0  # the lowest similarity of a typed word to a word of the name for it to count as that word
+
+
+class NameIndex(Protocol):
+    """A name index that answers screening's bulk questions without decoding every entry (a compiled store's)."""
+
+    def named_keys(self) -> list[str]:
+        """The keys some name or alias has (not an id's words alone), in index order."""
+        ...
+
+    def named_many(self, keys: Sequence[str]) -> list[list[tuple[int, str, str]] | None]:
+        """The entries filed under each key, None for a key not filed."""
+        ...
 
 
 def closeness(typed: str, known: str) -> float:
@@ -103,6 +116,7 @@ class Entities:
         self._words: list[str] | None = None
         self._linked: dict[str, list[tuple[Entity, Link]]] | None = None
         self._linked_from: Mapping[str, Sequence[str]] | None = None  # who links to whom, by id, when known (a store keeps it)
+        self._index: NameIndex | None = None  # bulk lookups of a store's name index, when over one
 
     @classmethod
     def _over(
@@ -110,10 +124,15 @@ class Entities:
         by_id: Mapping[str, Entity],
         by_key: Mapping[str, list[tuple[int, str, str]]],
         linked_from: Mapping[str, Sequence[str]] | None = None,
+        index: NameIndex | None = None,
     ) -> Entities:
-        """Entities over ready-made indexes (a compiled store's), read when asked; ``linked_from``: who links to each entity, by id."""
+        """Entities over ready-made indexes (a compiled store's), read when asked.
+
+        ``linked_from``: who links to each entity, by id; ``index``: bulk lookups of ``by_key`` for screening.
+        """
         self = cls.__new__(cls)
         self._linked_from = linked_from
+        self._index = index
         self._by_id, self._by_key, self._key_list, self._cache = by_id, by_key, None, {}
         self._covered = None
         self._words = None
@@ -351,6 +370,17 @@ class Entities:
         """The entities a normalized key names, by a name or alias (ids left out): for screening."""
         return [entry for entry in self._by_key.get(key, ()) if entry[0] < 2]
 
+    def _named_many(self, keys: Sequence[str]) -> list[list[tuple[int, str, str]]]:
+        """``_named`` of each key, looked up in bulk over a store (a screened list's matches)."""
+        if self._index is None:
+            return [self._named(key) for key in keys]
+        return [[entry for entry in found if entry[0] < 2] if found else [] for found in self._index.named_many(keys)]
+
     def _name_keys(self) -> list[str]:
-        """Every normalized key of a name or alias (ids left out: a screened list holds names)."""
+        """Every normalized key of a name or alias (ids left out: a screened list holds names).
+
+        Over a store, from each key's stored best rank: no entry is decoded.
+        """
+        if self._index is not None:
+            return self._index.named_keys()
         return [key for key, entries in self._by_key.items() if entries[0][0] < 2]

@@ -179,7 +179,8 @@ class Tracker:
         tracker = cls.__new__(cls)
         tracker._store = store
         tracker._reset()
-        tracker.entities = Entities._over(EntitiesById(store), NamesByKey(store), store.linked_from())
+        names = NamesByKey(store)
+        tracker.entities = Entities._over(EntitiesById(store), names, store.linked_from(), names)
         tracker.entities._covered = lambda: tracker.coverage
         return tracker
 
@@ -976,20 +977,31 @@ class Tracker:
             self._screener = Screener(self.entities._name_keys())
         distinct = list(dict.fromkeys(key for key in keys if key))
         scored = dict(zip(distinct, self._screener.scores(distinct, threshold), strict=True))
+        # Each known key that matched is looked up once, in bulk; each entity found once; each screened key ranked once.
+        choices = list(dict.fromkeys(choice for hits in scored.values() for choice in hits))
+        named = dict(zip(choices, self.entities._named_many(choices), strict=True))
+        found: dict[str, tuple[Entity, bool]] = {}  # entity id -> (entity, restricted on the day)
+        answers: dict[str, tuple[ScreenMatch, ...]] = {}
+        coverage = self.coverage
         results: list[ScreenResult] = []
         for query, key in zip(names, keys, strict=True):
-            best: dict[str, tuple[float, float, str]] = {}  # entity id -> (score, closeness, name)
-            for choice, (score, closeness) in scored.get(key, {}).items():
-                for _, entity_id, name in self.entities._named(choice):
-                    prior = best.get(entity_id)
-                    if prior is None or (score, closeness, prior[2]) > (prior[0], prior[1], name):
-                        best[entity_id] = (score, closeness, name)
-            ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))[:limit]
-            matches = tuple(
-                ScreenMatch(self.entities[entity_id], name, score, self._restricted_on(entity_id, day))
-                for entity_id, (score, _, name) in ranked
-            )
-            results.append(ScreenResult(query, matches, self.coverage))
+            matches = answers.get(key)
+            if matches is None:
+                best: dict[str, tuple[float, float, str]] = {}  # entity id -> (score, closeness, name)
+                for choice, (score, closeness) in scored.get(key, {}).items():
+                    for _, entity_id, name in named[choice]:
+                        prior = best.get(entity_id)
+                        if prior is None or (score, closeness, prior[2]) > (prior[0], prior[1], name):
+                            best[entity_id] = (score, closeness, name)
+                ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))[:limit]
+                picked = []
+                for entity_id, (score, _, name) in ranked:
+                    entity = found.get(entity_id)
+                    if entity is None:
+                        entity = found[entity_id] = (self.entities[entity_id], self._restricted_on(entity_id, day))
+                    picked.append(ScreenMatch(entity[0], name, score, entity[1]))
+                matches = answers[key] = tuple(picked)
+            results.append(ScreenResult(query, matches, coverage))
         return tuple(results)
 
     def _restricted_on(self, entity_id: str, day: pendulum.Date) -> bool:

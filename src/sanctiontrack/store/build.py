@@ -121,6 +121,8 @@ def build(
     if any("\n" in k for k in keys):
         raise ValueError("a name key holds a line break")
     writer.add("names.keys", "bytes", "\n".join(keys).encode())
+    # each key's best rank (0 name, 1 alias, 2 id words): screening reads which keys a name has without decoding their entries
+    writer.add("names.ranks", "B", bytes(min((rank for rank, _, _ in entries), default=2) for entries in names.values()))
     writer.add("aids.all", "bytes", "\n".join(action_no).encode())
 
     offsets = array("q", [0])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping
-from itertools import pairwise
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import compress, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ __all__ = ["EntitiesById", "LinkedFrom", "NamesByKey", "Store"]
 
 _HASHED_LOOKUPS = 256  # ids looked up one by one before the whole id table is read into a dict
 _PAGED_BOUNDS = 256  # entities' days read page by page before the whole day index is read and checked at once
+_NAMED = 2  # a key's entries of a lower rank are names or aliases; rank 2 is an id's words
 
 
 class Store:
@@ -47,6 +48,7 @@ class Store:
         self._items: dict[int, ControlledItem] = {}
         self._offsets: dict[str, memoryview] = {}
         self._numbers: dict[str, int] | None = None  # every id's number, once enough ids were asked for
+        self._ids: list[str] | None = None  # every id by number, once read whole
         self._id_lookups = 0
         self._all_bounds: tuple[tuple[int, ...], list[int]] | None = None  # (days, offsets) of every entity, once enough were read
         self._bounds_reads = 0
@@ -162,12 +164,22 @@ class Store:
 
     def _id_table(self) -> dict[str, int]:
         """Every entity id with its number, from the ``eids`` table read whole."""
-        _, length, _ = self.file.raw("eids")
-        ids = self.file.bytes_at("eids", 0, length).decode().split("\n")
-        table = dict(zip(ids, range(len(ids) - 1), strict=False))
-        if ids[-1] != "" or len(ids) - 1 != self.entity_count or len(table) != self.entity_count:
+        ids = self._id_list()
+        table = dict(zip(ids, range(len(ids)), strict=True))
+        if len(table) != self.entity_count:
             raise self.damaged("eids: the ids do not match the entity count")
         return table
+
+    def _id_list(self) -> list[str]:
+        """Every entity id by number, from the ``eids`` table read whole (once: bulk name lookups name many entities)."""
+        if self._ids is None:
+            _, length, _ = self.file.raw("eids")
+            ids = self.file.bytes_at("eids", 0, length).decode().split("\n")
+            if ids[-1] != "" or len(ids) - 1 != self.entity_count:
+                raise self.damaged("eids: the ids do not match the entity count")
+            ids.pop()
+            self._ids = ids
+        return self._ids
 
     def entity_number(self, entity_id: str) -> int | None:
         """The number of the entity with this id, or None.
@@ -205,6 +217,29 @@ class Store:
         except (TypeError, ValueError):
             raise self.damaged(f"names: bad entry for {key!r}") from None
 
+    def named_many(self, keys: Sequence[str]) -> list[list[tuple[int, str, str]] | None]:
+        """``named`` for each of many keys (screening's matches), with the ids from the whole id table, read once.
+
+        Each key's bucket is looked up and checked as ``named`` does; what is saved is reading each
+        entry's id on its own.
+        """
+        ids = self._id_list()
+        count = len(ids)
+        out: list[list[tuple[int, str, str]] | None] = []
+        for key in keys:
+            found = self.lookup("names", key)
+            if found is None:
+                out.append(None)
+                continue
+            try:
+                entries = [(int(rank), number, str(name)) for rank, number, name in found]
+            except (TypeError, ValueError):
+                raise self.damaged(f"names: bad entry for {key!r}") from None
+            if not all(isinstance(number, int) and 0 <= number < count for _, number, _ in entries):
+                raise self.damaged(f"names: bad entity number for {key!r}")
+            out.append([(rank, ids[number], name) for rank, number, name in entries])
+        return out
+
     def _id_of(self, number: object) -> str:
         if not (isinstance(number, int) and 0 <= number < self.entity_count):
             raise self.damaged(f"names: no entity number {number!r}")
@@ -215,6 +250,17 @@ class Store:
         _, length, _ = self.file.raw("names.keys")
         text = self.file.bytes_at("names.keys", 0, length).decode()
         return text.split("\n") if text else []
+
+    def named_keys(self) -> list[str]:
+        """The name keys some name or alias has (keys of id words alone left out), in index order, from each key's stored best rank.
+
+        What screening scores against; no entry is decoded.
+        """
+        keys = self.name_keys()
+        ranks = self.file.array("names.ranks")
+        if len(ranks) != len(keys):
+            raise self.damaged("names.ranks: not one rank per name key")
+        return list(compress(keys, map(_NAMED.__gt__, ranks)))
 
     def action_ids(self) -> list[str]:
         """Every action id, in file order."""
@@ -354,6 +400,14 @@ class NamesByKey(Mapping[str, list[tuple[int, str, str]]]):
         if self._keys is None:
             self._keys = self.store.name_keys()
         return iter(self._keys)
+
+    def named_keys(self) -> list[str]:
+        """The keys some name or alias has (not an id's words alone), read without decoding any entry."""
+        return self.store.named_keys()
+
+    def named_many(self, keys: Sequence[str]) -> list[list[tuple[int, str, str]] | None]:
+        """The entries filed under each of ``keys`` (None for a key not filed), read in bulk."""
+        return self.store.named_many(keys)
 
     def __len__(self) -> int:
         if self._keys is None:
