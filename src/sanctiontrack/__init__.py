@@ -13,6 +13,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._lazy import defer_dateutil_parser
+
+defer_dateutil_parser()  # pendulum's eager import of dateutil.parser, deferred to its first use
+
 if TYPE_CHECKING:  # the names below are imported when first used, so that `import sanctiontrack` costs little
     from .checks.validate import Report, validate
     from .io.importers.csl import import_csl

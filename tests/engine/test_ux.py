@@ -546,3 +546,33 @@ def test_show_lists_an_actions_sources_by_authority_with_urls() -> None:
     ranks = [sanctiontrack.SourceKind(k).authority for k in kinds]
     assert ranks and ranks == sorted(ranks)
     assert "https://www.govinfo.gov/" in out
+
+
+# -- 9. a console-script run leaves as soon as its answer is written -------------------------------------
+
+
+def _console(*args: str) -> subprocess.CompletedProcess[str]:
+    """``sanctiontrack ARGS`` as a user runs it: its own process, output to a pipe (``main()`` with no argv)."""
+    return subprocess.run([sys.executable, "-m", "sanctiontrack", *args], capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_a_console_run_writes_all_its_output_and_keeps_its_exit_code_when_it_skips_teardown() -> None:
+    listed = _console("entities", "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) > 10_000  # megabytes through a pipe: nothing is lost to the early exit
+    unknown = _console("restrictions", "Nobody Of This Name Ltd", "--on", "2019-06-01")
+    assert unknown.returncode == 3
+    assert "no entity matches 'Nobody Of This Name Ltd'" in unknown.stderr
+    assert "does not mean not restricted" in unknown.stderr
+    usage = _console("restrictions", "Huawei", "--on", "not-a-date")
+    assert usage.returncode != 0 and "Traceback" not in usage.stderr and usage.stderr.strip()
+
+
+def test_importing_the_library_leaves_dateutils_parser_unloaded_until_it_is_used() -> None:
+    code = (
+        "import sys, sanctiontrack, pendulum; assert 'dateutil.parser._parser' not in sys.modules; "
+        "print(pendulum.parse('June 1 2019', strict=False).date()); assert 'dateutil.parser._parser' in sys.modules"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.strip() == "2019-06-01"

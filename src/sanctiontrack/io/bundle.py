@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 __all__ = ["bundled_data", "bundled_seeds"]
@@ -10,7 +9,7 @@ __all__ = ["bundled_data", "bundled_seeds"]
 
 def _root() -> Path:
     """The folder holding ``data/`` and ``seeds/``: packaged copies first, then the checkout."""
-    packaged = Path(str(resources.files("sanctiontrack"))) / "_bundled"
+    packaged = Path(__file__).resolve().parents[1] / "_bundled"  # the installed package's folder
     if (packaged / "data" / "actions.yaml").is_file():
         return packaged
     return Path(__file__).resolve().parents[3]

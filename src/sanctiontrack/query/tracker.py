@@ -20,7 +20,6 @@ from ..model.intervals import intersects
 from ..model.names import did_you_mean, name_key
 from ..model.records import Action, ControlledItem, Dataset, Entity, Link, Snapshot, Source
 from ..model.vocabulary import ActionKind, Basis, ChangeKind, DateKind, Reason, SpanState
-from ..screen.score import Screener
 from .coverage import Coverage, coverage_of
 from .entities import Entities
 from .explain import Explainer
@@ -46,6 +45,7 @@ from .results import (
 if TYPE_CHECKING:
     import numpy as np
 
+    from ..screen.score import Screener
     from ..store.store import Store
 
 __all__ = ["Tracker"]
@@ -974,6 +974,8 @@ class Tracker:
         names = list(names)
         keys = [name_key(n) for n in names]
         if self._screener is None:
+            from ..screen.score import Screener  # numpy and the scorer, loaded by the first screening only
+
             self._screener = Screener(self.entities._name_keys())
         distinct = list(dict.fromkeys(key for key in keys if key))
         scored = dict(zip(distinct, self._screener.scores(distinct, threshold), strict=True))
