@@ -9,11 +9,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # Snapshots made by tests go to a throwaway folder, never the user's cache.
 os.environ.setdefault("SANCTIONTRACK_CACHE_DIR", tempfile.mkdtemp(prefix="sanctiontrack-test-cache-"))
 
 import sanctiontrack
+
+# No deadline per example: a test asserts behaviour, not speed (the benchmarks measure that), and on a
+# loaded two-core runner a cold first example (a store built, modules imported) can take seconds.
+settings.register_profile("sanctiontrack", deadline=None)
+settings.load_profile("sanctiontrack")
 
 ROOT = Path(__file__).resolve().parents[1]
 
