@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._lazy import defer_dateutil_parser
+from .model._lazy import defer_dateutil_parser as _defer_dateutil_parser
 
-defer_dateutil_parser()  # pendulum's eager import of dateutil.parser, deferred to its first use
+_defer_dateutil_parser()  # pendulum's eager import of dateutil.parser, deferred to its first use
 
 if TYPE_CHECKING:  # the names below are imported when first used, so that `import sanctiontrack` costs little
     from .checks.validate import Report, validate
