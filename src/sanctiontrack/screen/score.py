@@ -39,7 +39,6 @@ __all__ = ["CONTAINED", "DISTINCTIVE", "Hits", "Screener", "distinctive", "lengt
 CONTAINED = 90.0
 _EPSILON = 1e-9
 _CELLS = 1 << 22  # cells per cdist block: 4M distances, a byte each
-_PRODUCT_CELLS = 1 << 23  # cells per block of a character index product: 8M float32 bounds (32 MiB)
 _SUBSETS_UP_TO = 10  # word sets enumerated for "known name inside the screened one"
 #: From this threshold on, ``scores`` rescoring only the character index's candidates is faster than
 #: scoring the whole length window (the answers are the same either way).
@@ -114,9 +113,7 @@ class Screener:
 
     def __init__(self, keys: Iterable[str]) -> None:
         ordered = {k: _sorted_words(k) for k in set(keys)}
-        alphabetical = sorted(ordered)  # then by length, stably: in the order of (words out of order, length, key)
-        in_order = sorted((k for k in alphabetical if ordered[k] == k), key=len)
-        self.keys: list[str] = in_order + sorted((k for k in alphabetical if ordered[k] != k), key=len)
+        self.keys: list[str] = sorted(ordered, key=lambda k: (ordered[k] != k, len(k), k))
         self.sorted_keys = [ordered[k] for k in self.keys]
         self.in_order = sum(1 for k, o in zip(self.keys, self.sorted_keys, strict=True) if k == o)
         self.lengths = [len(k) for k in self.keys]
@@ -244,80 +241,48 @@ class Screener:
 
         A query whose spaces are not single spaces between words is scored against its whole length
         window (putting its words in order would change its characters, which the bound relies on).
-
-        The queries are put in order of length, and each tier's codes multiplied with those of every
-        query whose window meets the tier, in blocks of ``_PRODUCT_CELLS``: a few large products run
-        several times faster than one per query length and tier (BLAS threads pay off on large ones).
-        Each length's rows are then compared with their own window's bounds, so the candidates, and
-        each query's candidates in order, are the same as one product per length would give.
         """
         import numpy
 
         from ._charindex import least_common
 
         index = self._char_index()
-        regular: list[int] = []
-        for length, rows in sorted(by_length.items()):
+        regular: dict[int, list[int]] = {}
+        for length, rows in by_length.items():
             odd = [row for row in rows if not _single_spaced(queries[row])]
             if odd:
                 self._ratios(queries, ordered, odd, length, threshold, found)
             if len(odd) < len(rows):
-                regular.extend(row for row in rows if _single_spaced(queries[row]))
+                regular[length] = [row for row in rows if _single_spaced(queries[row])]
         if not regular:
             return
-        rows_array = numpy.asarray(regular, dtype=numpy.int64)  # by length, and in input order within a length
-        lengths = numpy.fromiter((len(queries[row]) for row in regular), dtype=numpy.int64, count=len(regular))
-        counts = index.query_counts([queries[row] for row in regular])
-        group_lengths, group_starts = numpy.unique(lengths, return_index=True)
-        group_stops = numpy.append(group_starts[1:], len(regular))
-        windows = [length_window(length, threshold) for length in group_lengths.tolist()]
-        lows = numpy.asarray([low for low, _ in windows], dtype=numpy.int64)
-        highs = numpy.asarray([high for _, high in windows], dtype=numpy.int64)
-        # Each candidate pair: (query row, its key's place in the index, key); the place puts each query's candidates in
-        # the order one product per length would give (tier by tier, then the uncoded keys), so its hits are in that order too.
+        counts = index.query_counts([queries[row] for rows in regular.values() for row in rows])
         pair_rows: list[np.ndarray] = []
-        pair_places: list[np.ndarray] = []
         pair_keys: list[np.ndarray] = []
-        place = 0
-        for tier in index.tiers:
-            offset, place = place, place + len(tier.keys)
-            meeting = numpy.flatnonzero((lows <= tier.lengths[-1]) & (highs >= tier.lengths[0]))  # windows grow with length: a run
-            if not len(meeting):
-                continue
-            first_group, last_group = int(meeting[0]), int(meeting[-1])
-            begin, end = int(group_starts[first_group]), int(group_stops[last_group])
-            codes = tier.code(counts[begin:end])
-            block = tier.codes.T
-            step = max(1, _PRODUCT_CELLS // len(tier.keys))
-            group = first_group
-            for first in range(begin, end, step):
-                last = min(first + step, end)
-                product = codes[first - begin : last - begin] @ block
-                while group <= last_group and int(group_starts[group]) < last:
-                    start_row, stop_row = max(int(group_starts[group]), first), min(int(group_stops[group]), last)
-                    start = int(numpy.searchsorted(tier.lengths, lows[group]))
-                    stop = int(numpy.searchsorted(tier.lengths, highs[group], side="right"))
-                    if start < stop:
-                        need = least_common(int(group_lengths[group]), tier.lengths[start:stop], threshold) - tier.excess[start:stop]
-                        hit_rows, hit_columns = _true_cells(product[start_row - first : stop_row - first, start:stop] >= need)
-                        pair_rows.append(rows_array[start_row + hit_rows])
-                        pair_places.append(offset + start + hit_columns)
-                        pair_keys.append(tier.keys[start + hit_columns])
-                    if int(group_stops[group]) > last:
-                        break  # the rest of this length's rows are in the next block
-                    group += 1
-        for group in range(len(group_lengths)):  # keys the codes leave out: every pair in the window
-            start = int(numpy.searchsorted(index.uncoded_lengths, lows[group]))
-            stop = int(numpy.searchsorted(index.uncoded_lengths, highs[group], side="right"))
-            if start < stop:
-                group_rows = rows_array[int(group_starts[group]) : int(group_stops[group])]
-                pair_rows.append(numpy.repeat(group_rows, stop - start))
-                pair_places.append(numpy.tile(numpy.arange(place + start, place + stop), len(group_rows)))
-                pair_keys.append(numpy.tile(index.uncoded[start:stop], len(group_rows)))
+        at = 0
+        for length, rows in regular.items():
+            group, at = counts[at : at + len(rows)], at + len(rows)
+            rows_array = numpy.asarray(rows, dtype=numpy.int64)
+            low, high = length_window(length, threshold)
+            for tier in index.tiers:
+                start, stop = int(numpy.searchsorted(tier.lengths, low)), int(numpy.searchsorted(tier.lengths, high, side="right"))
+                if start >= stop:
+                    continue
+                need = least_common(length, tier.lengths[start:stop], threshold) - tier.excess[start:stop]
+                block = tier.codes[start:stop].T
+                codes = tier.code(group)
+                step = max(1, _CELLS // (stop - start))
+                for first in range(0, len(rows), step):
+                    hit_rows, hit_columns = _true_cells(codes[first : first + step] @ block >= need)
+                    pair_rows.append(rows_array[first + hit_rows])
+                    pair_keys.append(tier.keys[start + hit_columns])
+            start = int(numpy.searchsorted(index.uncoded_lengths, low))
+            stop = int(numpy.searchsorted(index.uncoded_lengths, high, side="right"))
+            if start < stop:  # keys the codes leave out: every pair
+                pair_rows.append(numpy.repeat(rows_array, stop - start))
+                pair_keys.append(numpy.tile(index.uncoded[start:stop], len(rows)))
         if pair_rows:
-            candidates, places = numpy.concatenate(pair_rows), numpy.concatenate(pair_places)
-            by_query = numpy.lexsort((places, candidates))
-            self._rescore(queries, ordered, candidates[by_query], numpy.concatenate(pair_keys)[by_query], threshold, found)
+            self._rescore(queries, ordered, numpy.concatenate(pair_rows), numpy.concatenate(pair_keys), threshold, found)
 
     def _rescore(
         self, queries: Sequence[str], ordered: Sequence[str], rows: np.ndarray, columns: np.ndarray, threshold: float, found: list[Hits]
