@@ -18,17 +18,17 @@ used are kept.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..io.bundle import bundled_data
 from ..io.files import collect_files, seed_folders
+from ..model._lazy import blake2b
 from ..model.errors import DataError, Problem, ProblemCode, StoreError
 from ..model.records import Dataset, Snapshot
 from .tracker import Tracker
@@ -121,21 +121,9 @@ def _content_key(inputs: Iterable[Input]) -> str:
     return digest.hexdigest()
 
 
-def _builtin_sha256() -> Callable[[], Any]:
-    """The interpreter's own SHA-256 (same digests as hashlib's): importing hashlib loads OpenSSL, about 20 ms of a cold CLI."""
-    for name in ("_sha2", "_sha256"):  # Python 3.12+, then 3.11
-        try:
-            return importlib.import_module(name).sha256  # type: ignore[no-any-return]
-        except (ImportError, AttributeError):
-            continue
-    import hashlib  # pragma: no cover - an interpreter built without them
-
-    return hashlib.sha256  # pragma: no cover
-
-
 def _survey(inputs: Iterable[Input]) -> tuple[str, list[list[Any]]]:
     """The cheap key (paths, sizes, modification and change times, inodes) and the listing a store records, from one stat each."""
-    digest = _builtin_sha256()()
+    digest = blake2b(digest_size=32)  # a name for a cache file, hashed without loading OpenSSL
     _header(digest, "stat")
     listing: list[list[Any]] = []
     for role, name, file in inputs:

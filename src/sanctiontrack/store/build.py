@@ -16,13 +16,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-try:  # hashlib's own blake2b, without hashlib: importing hashlib loads OpenSSL, about 20 ms of every cold query
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - an interpreter built without it
-    from hashlib import blake2b
-
 from ..engine.daily import Daily, project
 from ..engine.semantics import Engine
+from ..model._lazy import blake2b
 from ..model.intervals import union
 from ..model.records import Dataset
 from .codec import Plain, decode_action, decode_entity, decode_item, decode_snapshot, decode_source, encode

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import compress, pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -209,13 +209,7 @@ class Store:
 
     def named(self, key: str) -> list[tuple[int, str, str]] | None:
         """The (rank, entity id, name) entries filed under a name key, best first, or None."""
-        found = self.lookup("names", key)
-        if found is None:
-            return None
-        try:
-            return [(int(rank), self._id_of(number), str(name)) for rank, number, name in found]
-        except (TypeError, ValueError):
-            raise self.damaged(f"names: bad entry for {key!r}") from None
+        return self._entries(key, self.entity_id)
 
     def named_many(self, keys: Sequence[str]) -> list[list[tuple[int, str, str]] | None]:
         """``named`` for each of many keys (screening's matches), with the ids from the whole id table, read once.
@@ -224,26 +218,21 @@ class Store:
         entry's id on its own.
         """
         ids = self._id_list()
-        count = len(ids)
-        out: list[list[tuple[int, str, str]] | None] = []
-        for key in keys:
-            found = self.lookup("names", key)
-            if found is None:
-                out.append(None)
-                continue
-            try:
-                entries = [(int(rank), number, str(name)) for rank, number, name in found]
-            except (TypeError, ValueError):
-                raise self.damaged(f"names: bad entry for {key!r}") from None
-            if not all(isinstance(number, int) and 0 <= number < count for _, number, _ in entries):
-                raise self.damaged(f"names: bad entity number for {key!r}")
-            out.append([(rank, ids[number], name) for rank, number, name in entries])
-        return out
+        return [self._entries(key, ids.__getitem__) for key in keys]
 
-    def _id_of(self, number: object) -> str:
-        if not (isinstance(number, int) and 0 <= number < self.entity_count):
-            raise self.damaged(f"names: no entity number {number!r}")
-        return self.entity_id(number)
+    def _entries(self, key: str, id_of: Callable[[int], str]) -> list[tuple[int, str, str]] | None:
+        """The entries filed under ``key``, each entity number checked and turned into its id by ``id_of``."""
+        found = self.lookup("names", key)
+        if found is None:
+            return None
+        try:
+            entries = [(int(rank), number, str(name)) for rank, number, name in found]
+        except (TypeError, ValueError):
+            raise self.damaged(f"names: bad entry for {key!r}") from None
+        for _, number, _ in entries:
+            if not (isinstance(number, int) and 0 <= number < self.entity_count):
+                raise self.damaged(f"names: no entity number {number!r}")
+        return [(rank, id_of(number), name) for rank, number, name in entries]
 
     def name_keys(self) -> list[str]:
         """Every name key, in the order the names were indexed."""
