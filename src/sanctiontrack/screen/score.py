@@ -24,8 +24,8 @@ from __future__ import annotations
 import math
 import sys
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -118,19 +118,25 @@ class Screener:
         self.in_order = sum(1 for k, o in zip(self.keys, self.sorted_keys, strict=True) if k == o)
         self.lengths = [len(k) for k in self.keys]
         self.word_sets: dict[frozenset[str], list[int]] = {}  # distinctive word sets only: the others never count
-        postings: defaultdict[str, set[int]] = defaultdict(set)
+        #: the keys holding each word, in order (a key's words are a set, so each key once per word)
+        self.postings: dict[str, list[int]] = {}
         self._words: list[frozenset[str] | None] = []  # each key's words, None if not distinctive
-        for index, key in enumerate(self.keys):
-            words = frozenset(key.split())
-            # distinctive(words), without a generator unless a word is all digits
-            if distinctive(words) if any(map(str.isdigit, words)) else sum(map(len, words)) >= DISTINCTIVE:
-                self.word_sets.setdefault(words, []).append(index)
-                self._words.append(words)
-            else:
-                self._words.append(None)
-            for word in words:
-                postings[word].add(index)
-        self.postings: dict[str, set[int]] = dict(postings)
+        with _collector_paused():  # a few hundred thousand new containers: generational passes over them find no cycles
+            word_sets, postings, put = self.word_sets, self.postings, self._words.append
+            for index, key in enumerate(self.keys):
+                words = frozenset(key.split())
+                # distinctive(words), without a generator unless a word is all digits
+                if distinctive(words) if any(map(str.isdigit, words)) else sum(map(len, words)) >= DISTINCTIVE:
+                    word_sets.setdefault(words, []).append(index)
+                    put(words)
+                else:
+                    put(None)
+                for word in words:
+                    posting = postings.get(word)
+                    if posting is None:
+                        postings[word] = [index]
+                    else:
+                        posting.append(index)
         self._index: CharIndex | None = None
         self._key_arrays: tuple[np.ndarray, np.ndarray] | None = None
 
@@ -340,7 +346,7 @@ class Screener:
             postings = sorted((self.postings[w] for w in known), key=len)
             inside = set(postings[0])
             for posting in postings[1:]:
-                inside &= posting
+                inside.intersection_update(posting)
                 if not inside:
                     break
             out |= inside
@@ -355,6 +361,20 @@ class Screener:
             for word in known:
                 out.update(i for i in self.postings[word] if (w := self._words[i]) is not None and w <= words)
         return out
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a block that only creates acyclic containers, as it was after."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _objects(strings: Sequence[str]) -> np.ndarray:
