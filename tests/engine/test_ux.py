@@ -568,6 +568,25 @@ def test_a_console_run_writes_all_its_output_and_keeps_its_exit_code_when_it_ski
     assert usage.returncode != 0 and "Traceback" not in usage.stderr and usage.stderr.strip()
 
 
+def _command_names() -> list[str]:
+    return sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("command", _command_names())
+def test_a_run_built_with_only_its_own_command_answers_as_the_whole_app(command: str) -> None:
+    from sanctiontrack.cli.app import _app_for
+
+    runs = [[command, "--help"], [command, "--no-such-option"], [*COMMANDS.get(command, [command]), "--format", "json"]]
+    for args in runs:
+        whole, alone = runner.invoke(app, args), runner.invoke(_app_for(args), args)
+        assert (alone.exit_code, alone.stdout, alone.stderr) == (whole.exit_code, whole.stdout, whole.stderr), args
+    built = _app_for([command])
+    if command == "import":  # a group of commands: the whole app runs it
+        assert built is app
+    else:
+        assert len(built.registered_commands) == 1 and typer.main.get_command(built).commands.keys() == {command}  # type: ignore[attr-defined]
+
+
 def test_importing_the_library_leaves_dateutils_parser_unloaded_until_it_is_used() -> None:
     code = (
         "import sys, sanctiontrack, pendulum; assert 'dateutil.parser._parser' not in sys.modules; "
