@@ -10,8 +10,9 @@ process: ``load(path)`` of the built store; the same random (entity id, day) que
 ``tracker.restricted`` (first touch and warm), ``tracker.restrictions(...).restricted`` (warm), an
 indexed SQLite table of the same segments (``EXISTS`` on a covering index, as in
 ``bench_query.py``), and ``tracker.restricted_many`` over a million questions; and, as subprocesses,
-the cold CLI query (wall time and peak RSS from ``wait4``). Ratios against the smallest size show
-whether the cost per question stays flat.
+the cold CLI query (wall time and peak RSS from ``wait4``). Whether the cost per question stays
+flat is judged in ``--flat-rounds`` rounds at the end, each measuring every size back to back with
+the same questions as before: the median of the rounds' ratios against the smallest size.
 """
 
 from __future__ import annotations
@@ -117,7 +118,26 @@ def sqlite_of(tracker: sanctiontrack.Tracker) -> sqlite3.Connection:
     return con
 
 
-def bench_size(actions: int, path: Path, args: argparse.Namespace, results: Results) -> dict[str, float]:
+class Probe:
+    """One size's loaded tracker and its questions, kept for the interleaved rounds that compare sizes."""
+
+    def __init__(self, tracker: sanctiontrack.Tracker, questions: list[tuple[str, str]], names: list[str], days: np.ndarray) -> None:
+        self.tracker, self.questions, self.names, self.days = tracker, questions, names, days
+
+    def round(self) -> dict[str, float]:
+        """Median ns a question of each kind, measured now."""
+        tracker, questions = self.tracker, self.questions
+        t0 = time.perf_counter_ns()
+        tracker.restricted_many(self.names, self.days)
+        many = (time.perf_counter_ns() - t0) / len(self.names)
+        return {
+            "verdict_ns": statistics.median(per_call(lambda e, d: tracker.restricted(e, on=d), questions)),
+            "restrictions_ns": statistics.median(per_call(lambda e, d: tracker.restrictions(e, on=d).restricted, questions)),
+            "many_ns": many,
+        }
+
+
+def bench_size(actions: int, path: Path, args: argparse.Namespace, results: Results) -> tuple[dict[str, float], Probe]:
     cache = args.cache_root / f"cache-{actions}"
     env = {**{k: v for k, v in os.environ.items() if k != "SANCTIONTRACK_DATA"}, "SANCTIONTRACK_CACHE_DIR": str(cache)}
     os.environ["SANCTIONTRACK_CACHE_DIR"] = str(cache)
@@ -192,7 +212,8 @@ def bench_size(actions: int, path: Path, args: argparse.Namespace, results: Resu
         )
         results.check("100,000: restrictions()", fig["restrictions_ns"] / 1e3, "µs", "<= 2 µs", fig["restrictions_ns"] <= 2e3)
     con.close()
-    return fig
+    cut = min(args.batch, 200_000)
+    return fig, Probe(tracker, questions, many_names[:cut], many_days[:cut])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,21 +227,47 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=1_000_000, help="questions for restricted_many")
     parser.add_argument("--load-repeat", type=int, default=5)
     parser.add_argument("--cli-runs", type=int, default=7)
+    parser.add_argument("--flat-rounds", type=int, default=7, help="interleaved rounds comparing the sizes")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rebuild", action="store_true", help="build the stores again even when present")
     args = parser.parse_args(argv)
     results = Results("bench_store", command_line())
     given = {int(k): Path(v) for k, v in (item.split("=", 1) for item in args.data)}
     sizes = sorted(set(args.actions) | set(given))
-    figures = {n: bench_size(n, given.get(n) or ensure(n, args.seed), args, results) for n in sizes}
+    measured = {n: bench_size(n, given.get(n) or ensure(n, args.seed), args, results) for n in sizes}
+    figures = {n: fig for n, (fig, _) in measured.items()}
     smallest = figures[sizes[0]]
-    print(f"\ncost per question against {sizes[0]:,} actions (flat means within ±20%):")
+    print(f"\ncost per question against {sizes[0]:,} actions, one run after another (flat means within ±20%):")
     for n in sizes[1:]:
         f = figures[n]
         ratios = {k: f[k] / smallest[k] for k in ("verdict_ns", "restrictions_ns", "first_ns", "many_ns", "cli_s")}
         print(f"  {n:,}: " + ", ".join(f"{k.removesuffix('_ns').removesuffix('_s')} {v:.2f}x" for k, v in ratios.items()))
-        for key in ("verdict_ns", "restrictions_ns", "many_ns"):
-            results.check(f"{n:,}/{sizes[0]:,}: {key}", ratios[key], "x", "0.8x-1.2x", 0.8 <= ratios[key] <= 1.2)
+    if len(sizes) > 1:
+        # Runs of one size after another are minutes apart, and this machine's speed drifts by more than
+        # 20% in minutes; so the sizes are compared in rounds, each measuring every size back to back
+        # (in a rotating order), and the ratio of each round's figures is what is reported.
+        kinds = ("verdict_ns", "restrictions_ns", "many_ns")
+        per_round: dict[int, dict[str, list[float]]] = {n: {k: [] for k in kinds} for n in sizes[1:]}
+        for r in range(args.flat_rounds):
+            order = sizes[r % len(sizes) :] + sizes[: r % len(sizes)]
+            now = {n: measured[n][1].round() for n in order}
+            for n in sizes[1:]:
+                for k in kinds:
+                    per_round[n][k].append(now[n][k] / now[sizes[0]][k])
+        print(f"\nthe same, measured in {args.flat_rounds} interleaved rounds (median ratio of the rounds, and their range):")
+        flat = {}
+        for n in sizes[1:]:
+            flat[str(n)] = {k: statistics.median(v) for k, v in per_round[n].items()}
+            print(
+                f"  {n:,}: "
+                + ", ".join(
+                    f"{k.removesuffix('_ns')} {statistics.median(v):.2f}x ({min(v):.2f}-{max(v):.2f})" for k, v in per_round[n].items()
+                )
+            )
+            for key in kinds:
+                ratio = flat[str(n)][key]
+                results.check(f"{n:,}/{sizes[0]:,}: {key}", ratio, "x", "0.8x-1.2x", 0.8 <= ratio <= 1.2)
+        results.put("flat_rounds", flat)
     print(results.summary())
     print(f"saved {results.save()}")
     return 0
