@@ -6,7 +6,8 @@
 
 ``read_yaml`` is ``sanctiontrack.io.yamlread.read_yaml`` (private): libyaml's events into plain data
 plus the line:column marks. Each file is read first in a fresh child process, so its peak RSS
-(``ru_maxrss``) above the process's RSS before the read is the reader's peak for that file (data,
+(``VmHWM``, which starts afresh at exec; ``ru_maxrss`` keeps the parent's when it was larger, as it is
+right after generating the data) above the process's RSS before the read is the reader's peak for that file (data,
 marks and everything transient); the time is the median of ``--repeat`` reads in this process, and
 the bare libyaml event loop over the same text is printed as the floor. Figures only, no targets asserted.
 """
@@ -36,7 +37,7 @@ before = int(open('/proc/self/statm').read().split()[1]) * resource.getpagesize(
 began = time.perf_counter()
 located, problems = read_yaml(raw, sys.argv[1])
 elapsed = time.perf_counter() - began
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+peak = next(int(line.split()[1]) * 1024 for line in open('/proc/self/status') if line.startswith('VmHWM:'))
 print(json.dumps({"bytes": len(raw), "cold_s": elapsed, "peak_over_before": peak - before, "problems": len(problems)}))
 """
 

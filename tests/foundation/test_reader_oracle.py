@@ -113,3 +113,16 @@ def test_anchors_aliases_and_equal_keys_agree() -> None:
         "~\n",
     ):
         _agree(text.encode())
+
+
+def test_columns_past_one_and_two_bytes_and_lines_without_values_agree() -> None:
+    """Columns are kept in one byte until one needs two, then four; lines with no value (blank, comments, folded text) are skipped."""
+    wide = ", ".join(f"k{i}: v{i}" for i in range(30))  # columns past 255
+    widest = "[" + ", ".join(["x" * 70] * 1000) + ", last]"  # past 65,535
+    for text in (
+        f"a: {{{wide}}}\nb: [1, {{c: 2}}]\n",
+        f"a: {widest}\nb: {{c: {widest}}}\nafter: 1\n",
+        "# a comment\n\na: &s one\n\n\nb: >\n  folded\n  text\n\nc: *s\n# end\nd: [*s, *s]\n",
+        f"first: &far {'y' * 300}\nlist:\n  - *far\n  - {{k: *far, {wide}}}\n",
+    ):
+        _agree(text.encode())

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping
+from itertools import repeat
 from typing import Any, cast
 
 import attrs
@@ -82,20 +83,29 @@ class _Marks:
 
     Every scalar, alias and collection start is one ordinal, in stream order (a key, then its
     value). A path is found by walking the data and the ordinals together: a collection's
-    children follow its start, and ``cstarts``/``cends`` (sorted by start) give where each
-    collection ends, so a sibling is skipped in one step. An alias to a collection is one ordinal
+    children follow its start, and ``cstarts`` (sorted) with ``csizes`` give where each collection
+    ends (its last ordinal, ``size`` after its start: one byte each, the few larger in ``long``),
+    so a sibling is skipped in one step. An alias to a collection is one ordinal
     whose children are the anchor's (``alias_to``); duplicate keys, which are not in the data, are
     skipped (``skip``); ``moved`` names the entry whose marks a same-named later one replaced.
+
+    Ordinals rise with the line they start on, so lines are kept per line, not per ordinal:
+    ``lines[k]`` is the first ordinal on line ``k`` or after it, and an ordinal's line is a
+    bisection; the rare ordinal that stands elsewhere (an alias to a scalar takes its anchor's
+    mark) is in ``off_line``. Columns take one byte each until one needs more (``_widen``).
     """
 
-    __slots__ = ("alias_to", "cends", "cols", "cstarts", "data", "items", "lines", "moved", "skip")
+    __slots__ = ("alias_to", "cols", "count", "csizes", "cstarts", "data", "items", "lines", "long", "moved", "off_line", "skip")
 
     def __init__(self, data: Any) -> None:
         self.data = data
-        self.lines = array("I")  # 0-based, as libyaml gives them
-        self.cols = array("I")
+        self.count = 0  # ordinals
+        self.lines = array("I")  # by 0-based line (as libyaml counts them): the first ordinal on it or after it
+        self.off_line: dict[int, int] = {}  # ordinal -> its 0-based line, where the table would say another
+        self.cols: array[int] = array("B")  # 0-based, by ordinal; widened to "H" or "I" when a column needs it
         self.cstarts = array("I")
-        self.cends = array("I")
+        self.csizes = array("B")  # _LONG: the size is in ``long``
+        self.long: dict[int, int] = {}  # index in cstarts -> size, for collections of _LONG ordinals or more
         self.alias_to: dict[int, int] = {}
         self.skip: dict[int, int] = {}
         self.moved: dict[int, int] = {}
@@ -105,11 +115,19 @@ class _Marks:
         """The last ordinal of the node that starts at ``ordinal`` (itself for a scalar or an alias)."""
         starts = self.cstarts
         k = bisect_left(starts, ordinal)
-        return self.cends[k] if k < len(starts) and starts[k] == ordinal else ordinal
+        if k == len(starts) or starts[k] != ordinal:
+            return ordinal
+        size = self.csizes[k]
+        return ordinal + (size if size != _LONG else self.long[k])
 
     def mark(self, ordinal: int) -> tuple[int, int]:
         """1-based (line, col) of an ordinal."""
-        return (self.lines[ordinal] + 1, self.cols[ordinal] + 1)
+        return (self.line(ordinal) + 1, self.cols[ordinal] + 1)
+
+    def line(self, ordinal: int) -> int:
+        """0-based line of an ordinal."""
+        found = self.off_line.get(ordinal)
+        return found if found is not None else bisect_right(self.lines, ordinal) - 1
 
     def children(self, node: Any, ordinal: int) -> Iterator[tuple[Any, Any, int, int | None]]:
         """(path step, child data, value ordinal, key ordinal) of each child of the collection at ``ordinal``."""
@@ -132,7 +150,7 @@ class _Marks:
 
     def walk(self, path: Path) -> list[tuple[int, int | None]]:
         """(value ordinal, key ordinal) of each prefix of ``path`` that exists, root first (empty if no document)."""
-        if not self.lines:
+        if not self.count:
             return []
         found: list[tuple[int, int | None]] = [(0, None)]
         node, ordinal = self.data, 0
@@ -178,7 +196,7 @@ class _Marks:
 
     def paths(self) -> Iterator[tuple[Path, int, int | None]]:
         """Every (path, value ordinal, key ordinal), aliases expanded (bounded by the alias limit)."""
-        if not self.lines:
+        if not self.count:
             return
         stack: list[tuple[Path, Any, int]] = [((), self.data, 0)] if isinstance(self.data, (dict, list)) else []
         yield (), 0, None
@@ -348,8 +366,9 @@ def _build(source: bytes, path: str, problems: list[Problem]) -> _Marks | None:
     Equal strings are shared (one object per distinct key or value), which keeps the data small.
     """
     marks = _Marks(None)
-    lines, cols, cstarts, cends = marks.lines, marks.cols, marks.cstarts, marks.cends
-    put_line, put_col = lines.append, cols.append
+    cstarts, csizes = marks.cstarts, marks.csizes
+    put_line, put_col = marks.lines.append, marks.cols.append
+    last = -1  # the last line the line table reaches
     memo: dict[str, str] = {}
     share = memo.setdefault
     anchors: dict[str, list[Any] | tuple[Any, int]] = {}
@@ -370,6 +389,8 @@ def _build(source: bytes, path: str, problems: list[Problem]) -> _Marks | None:
     n = 0  # ordinals so far
     closed = 0  # collections ended so far (parsed events count them too)
 
+    at: tuple[int, int] | None = None  # where the node being attached stood (None: work it out for an error)
+
     def fatal(at: tuple[int, int], message: str, code: ProblemCode) -> _Fatal:
         return _Fatal(Problem(path, at[0], at[1], None, message, code=code))
 
@@ -377,8 +398,17 @@ def _build(source: bytes, path: str, problems: list[Problem]) -> _Marks | None:
         kind = type(event)
         if kind is yaml.ScalarEvent:
             mark = event.start_mark
-            put_line(mark.line)
-            put_col(mark.column)
+            line = mark.line
+            if line != last:
+                if line == last + 1:
+                    put_line(n)
+                    last = line
+                else:
+                    last = _advance(marks, line, last, n)
+            try:
+                put_col(mark.column)
+            except OverflowError:
+                put_col = _widen(marks, mark.column)
             text_value = event.value
             value: Any = share(text_value, text_value)
             if event.tag is not None:
@@ -398,12 +428,16 @@ def _build(source: bytes, path: str, problems: list[Problem]) -> _Marks | None:
                 raise fatal(at, f"tag {tag!r} is not allowed (only plain YAML data)", ProblemCode.TAG)
             if len(stack) >= MAX_DEPTH:
                 raise fatal(at, f"nesting deeper than {MAX_DEPTH} levels", ProblemCode.DEPTH)
-            put_line(mark.line)
-            put_col(mark.column)
+            if mark.line != last:
+                last = _advance(marks, mark.line, last, n)
+            try:
+                put_col(mark.column)
+            except OverflowError:
+                put_col = _widen(marks, mark.column)
             stack.append((cur, is_map, key, key_at, seen, index, anchor_entry, extra))
             index = len(cstarts)
             cstarts.append(n)
-            cends.append(n)
+            csizes.append(0)
             is_map = kind is yaml.MappingStartEvent
             cur = {} if is_map else []
             key, seen, extra = _NO_KEY, {}, 0
@@ -415,7 +449,12 @@ def _build(source: bytes, path: str, problems: list[Problem]) -> _Marks | None:
             continue
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             start = cstarts[index]
-            cends[index] = n - 1
+            span = n - 1 - start
+            if span < _LONG:
+                csizes[index] = span
+            else:
+                csizes[index] = _LONG
+                marks.long[index] = span
             closed += 1
             size = n - start + extra
             if anchor_entry is not None:
@@ -424,7 +463,7 @@ def _build(source: bytes, path: str, problems: list[Problem]) -> _Marks | None:
             child_extra = extra
             cur, is_map, key, key_at, seen, index, anchor_entry, extra = stack.pop()
             extra += child_extra
-            at = (lines[start] + 1, cols[start] + 1)
+            at = None  # where the collection started (marks.mark(start)), worked out only for an error
         elif kind is yaml.AliasEvent:
             mark = event.start_mark
             at = (mark.line + 1, mark.column + 1)
@@ -439,14 +478,18 @@ def _build(source: bytes, path: str, problems: list[Problem]) -> _Marks | None:
                 alias_extra += size - 1
                 extra += size - 1
                 _check_expansion(n + alias_extra, n + closed, path, at)
-                put_line(mark.line)
-                put_col(mark.column)
+                if mark.line != last:
+                    last = _advance(marks, mark.line, last, n - 1)
+                try:
+                    put_col(mark.column)
+                except OverflowError:
+                    put_col = _widen(marks, mark.column)
                 marks.alias_to[n - 1] = start
-            else:
+            else:  # an alias to a scalar takes its anchor's mark
                 value, start = target
-                put_line(lines[start])
-                put_col(cols[start])
-                at = (lines[start] + 1, cols[start] + 1)
+                at = marks.mark(start)
+                marks.off_line[n - 1] = at[0] - 1
+                put_col(marks.cols[start])
         elif kind is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
@@ -460,7 +503,7 @@ def _build(source: bytes, path: str, problems: list[Problem]) -> _Marks | None:
         if is_map:
             if key is _NO_KEY:
                 if isinstance(value, (dict, list)):
-                    raise fatal(at, "mapping keys must be plain scalars", ProblemCode.KEY)
+                    raise fatal(at or marks.mark(start), "mapping keys must be plain scalars", ProblemCode.KEY)
                 key, key_at = value, n - 1
                 continue
             if key in cur:
@@ -476,7 +519,24 @@ def _build(source: bytes, path: str, problems: list[Problem]) -> _Marks | None:
     if root is _NO_KEY:
         return None
     marks.data = root
+    marks.count = n
     return marks
+
+
+def _advance(marks: _Marks, line: int, last: int, ordinal: int) -> int:
+    """File ``ordinal`` under 0-based ``line`` in the line table; the last line the table then reaches."""
+    if line > last:
+        marks.lines.extend(repeat(ordinal, line - last))
+        return line
+    marks.off_line[ordinal] = line  # never seen in libyaml's events, which rise; kept right all the same
+    return last
+
+
+def _widen(marks: _Marks, column: int) -> Callable[[int], None]:
+    """Widen the column array to take ``column``, append it, and give the new array's ``append``."""
+    marks.cols = array("H" if column <= 0xFFFF else "I", marks.cols)
+    marks.cols.append(column)
+    return marks.cols.append
 
 
 def _add_entry(
@@ -494,14 +554,14 @@ def _add_entry(
     """Put ``value`` under ``key`` in the open mapping ``cur`` when an equal key is there already (a duplicate, or 1 then true)."""
     first = seen.get((type(key), key))
     if first is not None:
-        line, col = marks.lines[key_at] + 1, marks.cols[key_at] + 1
+        line, col = marks.mark(key_at)
         problems.append(
             Problem(
                 path,
                 line,
                 col,
                 None,
-                f"duplicate key {key!r} (first defined at line {marks.lines[first] + 1}, column {marks.cols[first] + 1}); "
+                f"duplicate key {key!r} (first defined at line {marks.line(first) + 1}, column {marks.cols[first] + 1}); "
                 "YAML would silently keep only the last value",
                 code=ProblemCode.DUPLICATE_KEY,
             )
@@ -525,6 +585,7 @@ def _event_source(source: bytes) -> Callable[[], Any]:
 
 
 _NO_KEY = object()
+_LONG = 0xFF  # a collection size that does not fit in its byte
 
 
 def _check_expansion(expanded: int, parsed: int, path: str, mark: tuple[int, int]) -> None:
