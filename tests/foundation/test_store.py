@@ -526,3 +526,68 @@ def test_who_links_to_whom_is_read_per_entity_from_a_table_not_parsed_with_the_h
     assert "linked_from" not in store.meta
     assert dict(store.linked_from()) == expected and len(expected) >= 2
     assert store.linked_from().get("no-such-entity") is None
+
+
+def test_every_row_is_the_same_found_by_its_offsets_page_or_by_the_whole_offset_array(tmp_path: Path) -> None:
+    """A question reads a row's two offsets from their own page, whatever the table's size; a busy process checks the whole array once."""
+    from sanctiontrack.store import store as stores
+
+    path = tmp_path / "world.store"
+    loading.write_store(sanctiontrack.load(WORLD, cache=False), path, "test")
+    paged, whole = stores.Store(path, "test"), stores.Store(path, "test")
+    tables = [name[: -len(".off")] for name in paged.file._sections if name.endswith(".off")]
+    assert {"entities", "actions", "sources", "eids", "bounds"} <= set(tables)
+    for name in tables:
+        rows = len(paged.file.unchecked(f"{name}.off")) - 1
+        whole._row_reads[name] = stores._PAGED_ROWS  # the next read checks and keeps the whole array
+        assert [whole._span(name, n) for n in range(rows)] == [stores.Store(path, "test")._span(name, n) for n in range(rows)]
+        assert name in whole._offsets
+        for store in (paged, whole):
+            with pytest.raises(StoreError, match="no row"):
+                store._span(name, rows)
+    fresh = stores.Store(path, "test")
+    for n in range(min(fresh.entity_count, 3)):
+        fresh.entity(n)
+    assert "entities" not in fresh._offsets  # three rows read: no whole array checked
+
+
+def _hash_store(path: Path, hashes: list[int]) -> None:
+    from sanctiontrack.store.file import Writer
+
+    writer = Writer()
+    writer.add("t.hash", "Q", struct.pack(f"<{len(hashes)}Q", *hashes))
+    writer.write(path, "test", {"counts": {"entities": 0, "actions": 0, "sources": 0, "items": 0}})
+
+
+def test_a_hash_lookup_is_found_or_refused_even_when_a_page_it_bisects_through_is_damaged(tmp_path: Path) -> None:
+    """A lookup checks only the pages where its bisection stops; a damaged page on the way must not make it miss or misplace a key."""
+    from sanctiontrack.store.file import PAGE
+    from sanctiontrack.store.store import Store
+
+    rng = random.Random(5)
+    per_page = PAGE // 8
+    hashes = sorted(rng.sample(range(1, 2**63), 5 * per_page))  # five pages of sorted hashes
+    path = tmp_path / "hashes.store"
+    _hash_store(path, hashes)
+    probes = [*rng.sample(hashes, 300), *(rng.randrange(2**63) for _ in range(300)), 0, 2**64 - 1]
+    good = Store(path, "test")
+    index = {h: n for n, h in enumerate(hashes)}
+    expected = [index.get(w) for w in probes]
+    assert [good._find("t.hash", w) for w in probes] == expected
+    good.file.close()
+    body = bytearray(path.read_bytes())
+    offset = good.file._base + good.file._sections["t.hash"][0]
+    middle = offset + 2 * PAGE  # the page every bisection reads first
+    body[middle : middle + PAGE] = b"\xff" * PAGE  # damaged: its checksum no longer matches
+    path.write_bytes(bytes(body))
+    refusals = []
+    for wanted, found in zip(probes, expected, strict=True):
+        store = Store(path, "test")
+        try:
+            got = store._find("t.hash", wanted)
+        except StoreError as err:
+            refusals.append(str(err))
+        else:
+            assert got == found, wanted
+    assert 0 < len(refusals) < len(probes)  # keys past the damaged page's first item are refused, the rest found as before
+    assert all("page 2 checksum mismatch" in said for said in refusals)

@@ -204,15 +204,27 @@ class Reader:
         self._views[name] = view
         return view
 
-    def items(self, name: str, start: int, stop: int) -> memoryview:
-        """Items ``[start, stop)`` of typed section ``name``, checking only the pages they lie on."""
+    def unchecked(self, name: str) -> memoryview:
+        """Typed section ``name`` whole with no page checked: a caller reads it only through pages it then checks (:meth:`items`)."""
+        return self._typed_view(name)[2]
+
+    def _typed_view(self, name: str) -> tuple[int, int, memoryview]:
         typed = self._typed.get(name)
         if typed is None:
             offset, length, kind = self.raw(name)
+            if kind == "bytes" or length % struct.calcsize(kind):
+                raise self.damaged(f"section {name!r} is not an array of {kind!r}")
             width = struct.calcsize(kind)
             at = self._base + offset
             whole: memoryview[int] = memoryview(self._map)[at : at + length].cast(kind)  # type: ignore[call-overload]
             typed = self._typed[name] = (offset, width, whole)
+        return typed
+
+    def items(self, name: str, start: int, stop: int) -> memoryview:
+        """Items ``[start, stop)`` of typed section ``name``, checking only the pages they lie on."""
+        typed = self._typed.get(name)
+        if typed is None:
+            typed = self._typed_view(name)
         offset, width, view = typed
         if not 0 <= start <= stop <= len(view):
             raise self.damaged(f"section {name!r}: items {start}..{stop} out of range")

@@ -22,6 +22,7 @@ __all__ = ["EntitiesById", "LinkedFrom", "NamesByKey", "Store"]
 
 _HASHED_LOOKUPS = 256  # ids looked up one by one before the whole id table is read into a dict
 _PAGED_BOUNDS = 256  # entities' days read page by page before the whole day index is read and checked at once
+_PAGED_ROWS = 256  # rows of a table found by their offsets' own pages before its whole offset array is checked at once
 _NAMED = 2  # a key's entries of a lower rank are names or aliases; rank 2 is an id's words
 
 
@@ -46,7 +47,8 @@ class Store:
         self._actions: dict[int, Action] = {}
         self._sources: dict[int, Source] = {}
         self._items: dict[int, ControlledItem] = {}
-        self._offsets: dict[str, memoryview] = {}
+        self._offsets: dict[str, memoryview] = {}  # a table's offsets, checked whole once it was read often
+        self._row_reads: dict[str, int] = {}
         self._numbers: dict[str, int] | None = None  # every id's number, once enough ids were asked for
         self._ids: list[str] | None = None  # every id by number, once read whole
         self._id_lookups = 0
@@ -84,9 +86,23 @@ class Store:
     # -- tables ----------------------------------------------------------------------------------
 
     def _span(self, name: str, index: int) -> tuple[int, int]:
+        """Where row ``index`` of table ``name`` lies in its section.
+
+        The first rows read check only the page of their two offsets, so that a question costs the
+        same whatever the table's size; a process that reads many checks the whole offset array once.
+        """
         offsets = self._offsets.get(name)
         if offsets is None:
-            offsets = self._offsets[name] = self.file.array(f"{name}.off")
+            reads = self._row_reads[name] = self._row_reads.get(name, 0) + 1
+            if reads > _PAGED_ROWS:
+                offsets = self._offsets[name] = self.file.array(f"{name}.off")
+            else:
+                if not 0 <= index < len(self.file.unchecked(f"{name}.off")) - 1:
+                    raise self.damaged(f"{name}: no row {index}")
+                start, stop = self.file.items(f"{name}.off", index, index + 2)
+                if not 0 <= start <= stop:
+                    raise self.damaged(f"{name}: row {index} has bad offsets")
+                return start, stop
         if not 0 <= index < len(offsets) - 1:
             raise self.damaged(f"{name}: no row {index}")
         start, stop = offsets[index], offsets[index + 1]
@@ -110,10 +126,9 @@ class Store:
 
     def lookup(self, name: str, key: str) -> Any | None:
         """The value filed under ``key`` in dictionary ``name`` (``ids``, ``aids``, ``names``), or None."""
-        hashes = self.file.array(f"{name}.hash")
         wanted = key_hash(key)
-        at = bisect_left(hashes, wanted)
-        if at == len(hashes) or hashes[at] != wanted:
+        at = self._find(f"{name}.hash", wanted)
+        if at is None:
             return None
         bucket = self._plain(name, at)
         try:
@@ -123,6 +138,27 @@ class Store:
         except (TypeError, ValueError):
             raise self.damaged(f"{name}: bucket {at} is malformed") from None
         return None
+
+    def _find(self, name: str, wanted: int) -> int | None:
+        """The index of ``wanted`` in the sorted hash array ``name``, or None, reading only checked pages of it.
+
+        The bisection runs over the unchecked array; then the pages of the two items it stopped
+        between are checked. If those genuine items bracket ``wanted``, the stop is where a bisection
+        of the genuine (sorted) array stops too, whatever a damaged page elsewhere held; if not, the
+        whole array is checked, which names the damage.
+        """
+        hashes = self.file.unchecked(name)
+        size = len(hashes)
+        at = bisect_left(hashes, wanted)
+        low = max(at - 1, 0)
+        near = self.file.items(name, low, min(at + 1, size))
+        below = near[0] if at > 0 else None
+        here = near[at - low] if at < size else None
+        if (below is not None and below >= wanted) or (here is not None and here < wanted):
+            hashes = self.file.array(name)  # raises for the damaged page
+            at = bisect_left(hashes, wanted)
+            here = hashes[at] if at < size else None
+        return at if here == wanted else None
 
     def _record(self, name: str, index: int, cache: dict[int, Any], decode: Any) -> Any:
         found = cache.get(index)
