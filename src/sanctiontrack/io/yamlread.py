@@ -428,8 +428,13 @@ def _build(source: bytes, path: str, problems: list[Problem]) -> _Marks | None:
                 raise fatal(at, f"tag {tag!r} is not allowed (only plain YAML data)", ProblemCode.TAG)
             if len(stack) >= MAX_DEPTH:
                 raise fatal(at, f"nesting deeper than {MAX_DEPTH} levels", ProblemCode.DEPTH)
-            if mark.line != last:
-                last = _advance(marks, mark.line, last, n)
+            line = mark.line
+            if line != last:
+                if line == last + 1:
+                    put_line(n)
+                    last = line
+                else:
+                    last = _advance(marks, line, last, n)
             try:
                 put_col(mark.column)
             except OverflowError:
