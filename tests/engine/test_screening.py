@@ -87,6 +87,18 @@ def test_bulk_scores_equal_one_by_one_on_crowded_vocabularies(keys: list[str], q
     assert [{key: s for key, (s, _) in hits.items()} for hits in indexed] == expected
 
 
+@given(st.lists(KEYLIKE, max_size=40))
+def test_keys_are_arranged_words_in_order_first_then_by_length_and_text(keys: list[str]) -> None:
+    """Scoring relies on it: below ``in_order`` a key's words are in order (its word-order ratio is its ratio), each part by length."""
+    screener = Screener(keys)
+    arranged, cut = screener.keys, screener.in_order
+    assert sorted(arranged) == sorted(set(keys))
+    assert all(k == o for k, o in zip(arranged[:cut], screener.sorted_keys[:cut], strict=True))
+    assert all(k != o for k, o in zip(arranged[cut:], screener.sorted_keys[cut:], strict=True))
+    for part in (arranged[:cut], arranged[cut:]):
+        assert part == sorted(part, key=lambda k: (len(k), k))
+
+
 ODD_WORDS = st.sampled_from(["ab", "ba", "a" * 70, "a" * 69 + "b", "é", "ß", "华为", "\U0001f600", "zz9", "x"])
 ODD_KEYS = st.lists(ODD_WORDS, min_size=1, max_size=4).flatmap(
     lambda words: st.lists(st.sampled_from([" ", "  ", "\t"]), min_size=len(words) - 1, max_size=len(words) - 1).map(
