@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from rich import box
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.segment import Segment
-from rich.table import Table
 from rich.text import Text
 
 from ..model.records import Action, Entity, Source
 from ..model.text import shown
 from ..query.coverage import Coverage, not_found
 from ..query.results import Charge, Citation, Diff, ItemRestrictions, Related, Restrictions, ScreenResult, Timeline, TimelineEvent, scope_of
+
+if TYPE_CHECKING:
+    from rich.table import Table  # imported by the renders that draw a table: an answer prints none (a few ms of each start)
 
 __all__ = [
     "make_console",
@@ -135,6 +136,9 @@ def _sources(console: Console, citations: Sequence[Citation]) -> None:
 
 def _table(title: str, console: Console) -> Table:
     """A table that fits the console: light rules, no outer box, cells wrapped at spaces."""
+    from rich import box
+    from rich.table import Table
+
     return Table(title=title, box=box.SIMPLE_HEAD, expand=True, padding=(0, 1), show_edge=False, title_justify="left", width=console.width)
 
 
@@ -311,6 +315,8 @@ def render_group(console: Console, answers: Sequence[Restrictions]) -> None:
 
 def render_screen(console: Console, results: Sequence[ScreenResult], day: str) -> None:
     """Screening results, one row per match."""
+    from rich.table import Table
+
     table = Table(title=f"Screening on {day}", expand=True)
     table.add_column("query")
     table.add_column("match")
