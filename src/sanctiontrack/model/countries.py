@@ -16,7 +16,6 @@ ValueError: 'cn' is not an ISO 3166-1 alpha-2 country code; did you mean 'CN' (C
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 __all__ = ["JURISDICTION_ALIASES", "check_country", "check_jurisdiction", "countries", "country_name"]
@@ -32,6 +31,8 @@ _EU = "EU"
 @cache
 def countries() -> dict[str, str]:
     """Every ISO 3166-1 alpha-2 code with its usual English name, in code order."""
+    from importlib import resources  # on first use: a day's answer reads no country table
+
     try:
         text = resources.files("tzdata").joinpath("zoneinfo", "iso3166.tab").read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - tzdata is a dependency of pendulum
