@@ -381,7 +381,8 @@ def every_result(tracker: sanctiontrack.Tracker) -> list[object]:
 
 def test_every_result_type_becomes_plain_json(tracker: sanctiontrack.Tracker) -> None:
     results = every_result(tracker)
-    assert {type(r).__name__ for r in results} == set(sanctiontrack.query.results.__all__) - {"Basis", "Status", "scope_of"}
+    kinds = set(sanctiontrack.query.results.__all__) | set(sanctiontrack.query.reports.__all__)
+    assert {type(r).__name__ for r in results} == kinds - {"Basis", "Status", "scope_of"}
     for result in results:
         data = result.to_dict()  # type: ignore[attr-defined]
         assert json.loads(result.to_json()) == data  # type: ignore[attr-defined]

@@ -13,10 +13,12 @@ from rich.text import Text
 from ..model.records import Action, Entity, Source
 from ..model.text import shown
 from ..query.coverage import Coverage, not_found
-from ..query.results import Charge, Citation, Diff, ItemRestrictions, Related, Restrictions, ScreenResult, Timeline, TimelineEvent, scope_of
+from ..query.results import Charge, Citation, Restrictions, scope_of
 
 if TYPE_CHECKING:
     from rich.table import Table  # imported by the renders that draw a table: an answer prints none (a few ms of each start)
+
+    from ..query.reports import Diff, ItemRestrictions, Related, ScreenResult, TimelineEvent
 
 __all__ = [
     "make_console",
@@ -159,6 +161,8 @@ def render_timeline(console: Console, entity: Entity, events: Sequence[TimelineE
             text += f"; charged under {', '.join(e.charged)}"
         table.add_row(day, e.label, Group(Text(text), Text(e.action.id, style="dim", overflow="fold")), state)
     console.print(table)
+    from ..query.reports import Timeline
+
     if isinstance(events, Timeline):
         render_coverage(console, events.coverage)
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..model.errors import AmbiguousEntityError, UnknownEntityError
 from ..model.names import name_key
 from ..model.records import Entity, Link
 from ..model.vocabulary import LinkRelation
-from .results import EntityMatch, Related
+
+if TYPE_CHECKING:
+    from .reports import EntityMatch, Related
 
 __all__ = ["SUGGEST_CUTOFF", "Entities", "closeness", "denoted"]
 
@@ -250,6 +252,8 @@ class Entities:
         >>> [(r.role, r.entity.id, r.relation.value) for r in load().entities.related("alipay")]
         [('parent', 'ant-group', 'owned_by')]
         """
+        from .reports import Related
+
         entity = self[entity_id]
         out: list[Related] = []
         for link in entity.links:
@@ -294,6 +298,8 @@ class Entities:
         'hikvision'
         """
         from rapidfuzz import fuzz, process  # imported here: plain lookups do not need it
+
+        from .reports import EntityMatch
 
         key = name_key(text)
         if not key:

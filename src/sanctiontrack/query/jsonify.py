@@ -11,26 +11,20 @@ from ..model.dates import parse_day
 from ..model.errors import UnknownEntityError
 from ..model.records import Action, ControlledItem, Entity, Link, Source
 from .coverage import Coverage, not_found
-from .results import (
+from .reports import (
     ActionHistory,
-    CarveOut,
     Change,
-    Charge,
-    Citation,
     Diff,
     EntityMatch,
     ItemRestrictions,
-    NotOperative,
-    ProhibitionStatus,
     Related,
-    Restriction,
-    Restrictions,
     ScreenMatch,
     ScreenResult,
     Span,
     Timeline,
     TimelineEvent,
 )
+from .results import CarveOut, Charge, Citation, NotOperative, ProhibitionStatus, Restriction, Restrictions
 
 __all__ = [
     "action_ref",

@@ -25,19 +25,10 @@ from .entities import Entities
 from .explain import Explainer
 from .items import Items
 from .results import (
-    ActionHistory,
-    Change,
     Charge,
-    Diff,
-    ItemRestrictions,
     NotOperative,
     Restriction,
     Restrictions,
-    ScreenMatch,
-    ScreenResult,
-    Span,
-    Timeline,
-    TimelineEvent,
     _answer,
     _Fixed,
 )
@@ -47,6 +38,7 @@ if TYPE_CHECKING:
 
     from ..screen.score import Screener
     from ..store.store import Store
+    from .reports import ActionHistory, Diff, ItemRestrictions, ScreenResult, Timeline
 
 __all__ = ["Tracker"]
 
@@ -520,6 +512,8 @@ class Tracker:
         >>> [n.reason.value for n in tracker.item_restrictions("0D521", to="CA", on="2020-01-06").not_operative]
         ['destination_excepted']
         """
+        from .reports import ItemRestrictions
+
         if (on is None) == (at is None):
             raise QueryError("give exactly one of 'on' (a day) or 'at' (an instant)")
         destination = self._country("to", to)
@@ -567,6 +561,8 @@ class Tracker:
         >>> [(e.date, e.restricted_after) for e in load().item_timeline("0D521", to="CN")][:2]
         [('2020-01-06', True), ('2020-01-06', True)]
         """
+        from .reports import Timeline, TimelineEvent
+
         found, _ = self.items.resolve(query)
         aids: set[str] = set()
         for item in found:
@@ -765,6 +761,8 @@ class Tracker:
         >>> [(e.date, e.label) for e in events][:2]
         [('2019-10-07', 'announced'), ('2019-10-09', 'effective')]
         """
+        from .reports import Timeline, TimelineEvent
+
         found, _ = self.entities.resolve(entity)
         engine = self._local(found.id)[0]
         related: set[str] = set()
@@ -827,6 +825,8 @@ class Tracker:
         >>> [(s.start.to_date_string(), s.state.value) for h in load().history("iflytek") for s in h.spans][:2]
         [('2019-10-09', 'in_force'), ('2020-02-24', 'in_force_with_exemption')]
         """
+        from .reports import ActionHistory, Span
+
         found, _ = self.entities.resolve(entity)
         days = self._index(found.id).segments()
         rows: dict[str, dict[str, object]] = {}
@@ -894,6 +894,8 @@ class Tracker:
         >>> change.restricted_before, change.restricted_after, [c.action.id for c in change.came_into_force]
         (False, True, ['us-bis-2019-xinjiang-entity-list'])
         """
+        from .reports import Change, Diff
+
         first, last = self._day(start, "start"), self._day(end, "end")
         if last < first:
             raise QueryError(f"'end' ({last}) must not be before 'start' ({first})")
@@ -964,6 +966,8 @@ class Tracker:
         >>> [(r.query, [m.entity.id for m in r.matches]) for r in load().screen(["IFLYTEK CO LTD", "Acme Widgets"], on="2020-03-01")]
         [('IFLYTEK CO LTD', ['iflytek']), ('Acme Widgets', [])]
         """
+        from .reports import ScreenMatch, ScreenResult
+
         if not 0 < threshold <= 100:
             raise QueryError(f"threshold must be above 0 and at most 100, got {threshold!r}")
         if limit < 1:
