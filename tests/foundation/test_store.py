@@ -397,14 +397,14 @@ def test_an_explicit_store_file_is_opened_or_refused(tmp_path: Path) -> None:
 
 
 def test_a_query_answered_from_a_store_imports_no_parser(cache: Path) -> None:
-    """The CLI's query path reads the store only: no pydantic, YAML reader, checks, NumPy or DuckDB (nor rich's tables: it draws none)."""
+    """The CLI's query path reads the store only: no pydantic, YAML reader, checks, NumPy, DuckDB, other questions' results or tables."""
     sanctiontrack.load()  # builds the bundled data's store
     script = (
         "import sys\n"
         "from sanctiontrack.cli.app import app\n"
         "app(['restrictions', 'Huawei', '--on', '2020-02-20'], standalone_mode=False)\n"
         "heavy = ('pydantic', 'yaml', 'numpy', 'duckdb', 'rapidfuzz', 'sanctiontrack.io.read', 'sanctiontrack.io.schema',"
-        " 'sanctiontrack.checks', 'rich.table')\n"
+        " 'sanctiontrack.checks', 'sanctiontrack.query.reports', 'rich.table')\n"
         "print('LOADED', sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     env = {**os.environ, "SANCTIONTRACK_CACHE_DIR": str(cache)}
