@@ -45,6 +45,26 @@ def test_restricted_many_answers_each_question_as_restricted_does() -> None:
     assert t.restricted_many(names, [d.isoformat() for d in days]).tolist() == got.tolist()
 
 
+def test_restricted_many_over_a_few_entities_answers_each_question_as_restricted_does(tmp_path: Path) -> None:
+    """A batch naming a few of a store's entities searches their days alone; every answer must still be restricted()'s."""
+    from sanctiontrack.query.load import write_store
+    from sanctiontrack.query.tracker import _FEW_ASKED
+
+    parsed = tracker()
+    write_store(sanctiontrack.load(cache=False), tmp_path / "bundled.store", "test")
+    opened = sanctiontrack.load(tmp_path / "bundled.store")
+    assert opened._store is not None
+    rng = random.Random(8)
+    asked = rng.sample([e.id for e in parsed.entities], 25)
+    assert len(asked) * _FEW_ASKED < opened._store.entity_count  # the compact path is the one taken
+    ids = [rng.choice(asked) for _ in range(5000)]
+    days = [datetime.date(2017, 1, 1) + datetime.timedelta(days=rng.randrange(3600)) for _ in ids]
+    got = opened.restricted_many(ids, days)
+    assert got.tolist() == [parsed.restricted(i, on=d) for i, d in zip(ids, days, strict=True)]
+    assert any(got) and not all(got)
+    assert opened.restricted_many([], []).tolist() == []
+
+
 def test_restricted_many_refuses_what_it_cannot_answer() -> None:
     t = tracker()
     with pytest.raises(UnknownEntityError) as caught:

@@ -172,6 +172,9 @@ def test_a_store_of_a_random_world_answers_as_parsing_and_the_reference_do(datas
         on = [d for _ in dataset.entities for d in days]
         expected = [parsed.restricted(i, on=d) for i, d in zip(ids, on, strict=True)]
         assert opened.restricted_many(ids, on).tolist() == expected == parsed.restricted_many(ids, on).tolist()
+        some = [e.id for e in dataset.entities[: max(1, len(dataset.entities) // 5)]]  # few of the store's: their days searched alone
+        few, few_on = [i for i in some for _ in days], [d for _ in some for d in days]
+        assert opened.restricted_many(few, few_on).tolist() == [parsed.restricted(i, on=d) for i, d in zip(few, few_on, strict=True)]
         assert opened.entities._name_keys() == parsed.entities._name_keys()
         screened = [n for e in dataset.entities for n in e.names] + [e.id.replace("-", " ") for e in dataset.entities]
         assert opened.screen(screened, on=days[0], threshold=60.0) == parsed.screen(screened, on=days[0], threshold=60.0)

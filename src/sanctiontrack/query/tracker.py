@@ -44,6 +44,7 @@ __all__ = ["Tracker"]
 
 
 Parts = tuple[tuple[Restriction, ...], tuple[NotOperative, ...]]
+_FEW_ASKED = 4  # restricted_many searches the asked entities' days alone when they are under a quarter of the store's
 _PAUSED = {Reason.SUSPENDED: SpanState.SUSPENDED, Reason.LAPSED: SpanState.LAPSED}  # shown in histories; other reasons are gaps
 
 
@@ -665,7 +666,8 @@ class Tracker:
         Each verdict is :meth:`restricted`'s. ``entities`` holds ids, names or aliases; ``days``
         holds dates or ``YYYY-MM-DD`` text, or is a NumPy ``datetime64`` array. Each distinct name
         and day is resolved once, then every question is one vectorised ``searchsorted`` over the
-        entities' restricted days. An unknown name raises :class:`UnknownEntityError` noting its position.
+        entities' restricted days (the asked entities' days alone when they are a few of many). An
+        unknown name raises :class:`UnknownEntityError` noting its position.
 
         >>> from sanctiontrack import load
         >>> load().restricted_many(["Huawei", "huawei", "科大讯飞"], ["2019-05-15", "2019-05-16", "2019-10-09"]).tolist()
@@ -709,16 +711,26 @@ class Tracker:
             except UnknownEntityError as err:
                 err.add_note(f"at position {list(entities).index(query)} of 'entities'")
                 raise
-        codes = np.fromiter(map(numbers.__getitem__, entities), dtype=np.int64, count=count)  # each name resolved once, above
         ordinals = self._ordinals_of(days, count)
         if store is not None:
             keys, offsets = store.day_keys()
+            asked = np.unique(np.fromiter(numbers.values(), dtype=np.int64, count=len(numbers)))
+            if len(asked) * _FEW_ASKED < len(offsets) - 1:  # a few of many entities: search their days alone, which stay in cache
+                lengths = offsets[asked + 1] - offsets[asked]
+                kept = np.zeros(len(asked) + 1, dtype=np.int64)
+                np.cumsum(lengths, out=kept[1:])
+                picked = np.repeat(offsets[asked] - kept[:-1], lengths) + np.arange(kept[-1], dtype=np.int64)
+                keys = keys[picked] + (np.repeat(np.arange(len(asked), dtype=np.int64) - asked, lengths) << SHIFT)  # renumbered 0..
+                offsets = kept
+                renumbered = dict(zip(asked.tolist(), range(len(asked)), strict=True))
+                numbers = {query: renumbered[found] for query, found in numbers.items()}
         else:
             lengths = np.fromiter((len(b) for b in local), dtype=np.int64, count=len(local))
             offsets = np.zeros(len(local) + 1, dtype=np.int64)
             np.cumsum(lengths, out=offsets[1:])
             flat = np.fromiter((b for bounds in local for b in bounds), dtype=np.int64, count=int(offsets[-1]))
             keys = (np.repeat(np.arange(len(local), dtype=np.int64), lengths) << SHIFT) + flat + OFFSET
+        codes = np.fromiter(map(numbers.__getitem__, entities), dtype=np.int64, count=count)  # each name resolved once, above
         needles = (codes << SHIFT) + ordinals + OFFSET
         order = np.argsort(needles, kind="stable")  # sorted needles walk the keys in order: far fewer cache misses
         at = np.empty(count, dtype=np.int64)
