@@ -775,12 +775,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  20000 warm point queries: {where}")
         if "load" not in args.skip:
             _, where = profile_to(f"store-load-{args.actions}", lambda: sanctiontrack.load(path, cache=True))
-            print(f"  snapshot load: {where}")
+            print(f"  store load: {where}")
         names = screening_names(tracker, 200, 7)
         _, where = profile_to(f"screen-{args.actions}", lambda: tracker.screen(names, on=SCREEN_DAY))
         print(f"  screening 200 names: {where}")
     print(results.summary())
-    for folder in SCRATCH:  # snapshots are large (115 MiB at 100k); keep only the generated data
+    for folder in SCRATCH:  # stores are large (79 MiB at 100k); keep only the generated data
         shutil.rmtree(folder, ignore_errors=True)
     saved = results.save()
     print(f"\nsaved {saved}; total {time.perf_counter() - began:.0f} s")
