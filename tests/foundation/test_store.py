@@ -140,12 +140,17 @@ def test_the_bundled_data_answers_the_same_from_its_store(tmp_path: Path) -> Non
     assert opened.screen(screened, on="2021-06-01") == parsed.screen(screened, on="2021-06-01")
 
 
-def test_bulk_name_lookups_answer_as_one_by_one(tmp_path: Path) -> None:
+@pytest.mark.parametrize("bulk_from", [0, 10**9], ids=["bulk", "key by key"])
+def test_bulk_name_lookups_answer_as_one_by_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bulk_from: int) -> None:
+    """Screening's lookups of many keys (the whole hash array, one JSON parse) answer as a lookup per key does."""
+    from sanctiontrack.store import store as store_module
+
+    monkeypatch.setattr(store_module, "_BULK_KEYS", bulk_from)
     parsed = sanctiontrack.load(WORLD, cache=False)
     tracker = stored(parsed, tmp_path)
     store = tracker._store
     assert store is not None
-    keys = [*store.name_keys(), "no such name key", ""]
+    keys = [*store.name_keys(), "no such name key", "", *reversed(store.name_keys())]  # unknown, empty and repeated keys
     assert any(entries[0][0] == 2 for entries in parsed.entities._by_key.values())  # keys of an id's words alone are left out
     assert store.named_many(keys) == [store.named(k) for k in keys]
     assert store.named_keys() == [k for k in store.name_keys() if min(rank for rank, _, _ in store.named(k) or [(2, "", "")]) < 2]
@@ -552,6 +557,39 @@ def test_every_row_is_the_same_found_by_its_offsets_page_or_by_the_whole_offset_
     for n in range(min(fresh.entity_count, 3)):
         fresh.entity(n)
     assert "entities" not in fresh._offsets  # three rows read: no whole array checked
+
+
+def _names_store(path: Path, buckets: dict[str, bytes]) -> None:
+    """A store holding a name dictionary with these raw buckets (checksums valid) and two entities, ``a`` and ``b``."""
+    from sanctiontrack.store.build import _strings, key_hash
+    from sanctiontrack.store.file import Writer
+
+    writer = Writer()
+    ordered = sorted(buckets.items(), key=lambda item: key_hash(item[0]))
+    writer.add("names.hash", "Q", struct.pack(f"<{len(ordered)}Q", *(key_hash(key) for key, _ in ordered)))
+    _strings(writer, "names", (blob for _, blob in ordered))
+    _strings(writer, "eids", [b"a\n", b"b\n"])
+    writer.write(path, "test", {"counts": {"entities": 2, "actions": 0, "sources": 0, "items": 0}})
+
+
+@pytest.mark.parametrize("bulk_from", [0, 10**9], ids=["bulk", "key by key"])
+def test_a_name_bucket_that_is_not_one_value_is_refused_never_read_as_its_neighbours(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bulk_from: int
+) -> None:
+    """A bucket holding two JSON values (written so, checksums valid) must not shift the buckets after it in a bulk parse."""
+    from sanctiontrack.store import store as store_module
+    from sanctiontrack.store.store import Store
+
+    monkeypatch.setattr(store_module, "_BULK_KEYS", bulk_from)
+    good = {f"name {n}": json.dumps([[f"name {n}", [[0, n % 2, f"Name {n}"]]]]).encode() for n in range(6)}
+    path = tmp_path / "names.store"
+    _names_store(path, good)
+    assert Store(path, "test").named_many(list(good)) == [[(0, "ab"[n % 2], f"Name {n}")] for n in range(6)]
+    planted = {**good, "name 2": good["name 2"] + b"," + good["name 3"]}  # one row that parses as two
+    _names_store(path, planted)
+    with pytest.raises(StoreError, match="names: row"):
+        Store(path, "test").named_many(list(planted))
+    assert Store(path, "test").named_many(["name 4", "name 5"]) == [[(0, "a", "Name 4")], [(0, "b", "Name 5")]]
 
 
 def _hash_store(path: Path, hashes: list[int]) -> None:
