@@ -12,6 +12,7 @@ import sanctiontrack
 from sanctiontrack import QueryError
 from sanctiontrack.model.names import name_key
 from sanctiontrack.screen import _charindex
+from sanctiontrack.screen import score as score_module
 from sanctiontrack.screen.score import CONTAINED, Screener, score
 
 TRACKER = sanctiontrack.load()
@@ -71,16 +72,21 @@ WORDS = st.sampled_from(["ab", "ba", "abc", "acb", "hua", "wei", "huawei", "tech
 KEYLIKE = st.lists(WORDS, min_size=1, max_size=5).map(" ".join)
 
 
+@pytest.mark.parametrize("bisect_below", [0, 10**9], ids=["postings bisected", "postings intersected"])
 @settings(max_examples=300, deadline=None)
 @given(st.lists(KEYLIKE, min_size=1, max_size=40), st.lists(KEYLIKE, min_size=1, max_size=5), THRESHOLDS)
-def test_bulk_scores_equal_one_by_one_on_crowded_vocabularies(keys: list[str], queries: list[str], threshold: float) -> None:
+def test_bulk_scores_equal_one_by_one_on_crowded_vocabularies(
+    bisect_below: int, keys: list[str], queries: list[str], threshold: float
+) -> None:
     """Few words, many repeats: ties, reorderings, containment both ways and lengths at the window's edge.
 
     Both ways of choosing the pairs to score, the character index (in tiers of four keys, so that a
-    window spans several) and the whole length window, must give the reference's answer.
+    window spans several) and the whole length window, must give the reference's answer; and so must
+    both ways of finding the keys that hold all of a name's words (each candidate bisected in a
+    word's posting, or the candidates intersected with it).
     """
     expected = [one_by_one(query, keys, threshold) for query in queries]
-    with mock.patch.object(_charindex, "_TIER_KEYS", 4):
+    with mock.patch.object(_charindex, "_TIER_KEYS", 4), mock.patch.object(score_module, "_BISECT_BELOW", bisect_below):
         screener = Screener(keys)
         indexed = screener._scores(queries, threshold, indexed=True)
     assert indexed == screener._scores(queries, threshold, indexed=False)

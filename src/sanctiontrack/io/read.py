@@ -9,13 +9,13 @@ from typing import Any
 import attrs
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ..model._pause import paused_gc
 from ..model.errors import Problem, ProblemCode
 from ..model.names import did_you_mean
 from ..model.records import Action, ControlledItem, Dataset, Entity, Snapshot, Source
 from . import schema as schema
 from .files import collect_files, display_path
 from .messages import describe_value, translate
-from .pause import paused_gc
 from .yamlread import Located, read_yaml
 
 __all__ = ["COLLECTIONS", "Origin", "ReadResult", "collect_files", "paused_gc", "read_paths"]

@@ -11,7 +11,7 @@ import pendulum
 
 from ..engine.daily import Daily, restricted_on
 from ..engine.semantics import Engine
-from ..io.pause import paused_gc
+from ..model._pause import paused_gc
 from ..model.clock import DAY_FOREVER, day_ceil, day_of, day_window, seconds
 from ..model.countries import check_country, check_jurisdiction
 from ..model.dates import parse_day, zone
@@ -978,8 +978,6 @@ class Tracker:
         >>> [(r.query, [m.entity.id for m in r.matches]) for r in load().screen(["IFLYTEK CO LTD", "Acme Widgets"], on="2020-03-01")]
         [('IFLYTEK CO LTD', ['iflytek']), ('Acme Widgets', [])]
         """
-        from .reports import ScreenMatch, ScreenResult
-
         if not 0 < threshold <= 100:
             raise QueryError(f"threshold must be above 0 and at most 100, got {threshold!r}")
         if limit < 1:
@@ -987,7 +985,13 @@ class Tracker:
         if isinstance(names, (str, bytes)):
             raise QueryError(f"'names' must be a list of names, not one name (got {names!r}; write [{names!r}] to screen it)")
         day = self._day(on)
-        names = list(names)
+        with paused_gc():  # hundreds of thousands of acyclic containers: collections over them would find nothing
+            return self._screened(list(names), day, threshold, limit)
+
+    def _screened(self, names: list[str], day: pendulum.Date, threshold: float, limit: int) -> tuple[ScreenResult, ...]:
+        """:meth:`screen` of checked arguments."""
+        from .reports import ScreenMatch, ScreenResult
+
         keys = [name_key(n) for n in names]
         if self._screener is None:
             from ..screen.score import Screener  # numpy and the scorer, loaded by the first screening only

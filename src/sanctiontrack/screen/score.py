@@ -24,10 +24,11 @@ from __future__ import annotations
 import math
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
+
+from ..model._pause import paused_gc
 
 if TYPE_CHECKING:
     import numpy as np
@@ -40,6 +41,9 @@ CONTAINED = 90.0
 _EPSILON = 1e-9
 _CELLS = 1 << 22  # cells per cdist block: 4M distances, a byte each
 _SUBSETS_UP_TO = 10  # word sets enumerated for "known name inside the screened one"
+#: A word's posting is searched by bisection for each candidate key when it is this many times
+#: longer than the candidates (postings are sorted); otherwise the candidates are intersected with it.
+_BISECT_BELOW = 8
 #: From this threshold on, ``scores`` rescoring only the character index's candidates is faster than
 #: scoring the whole length window (the answers are the same either way).
 INDEXED_FROM = 75.0
@@ -126,7 +130,7 @@ class Screener:
         #: the keys holding each word, in order (a key's words are a set, so each key once per word)
         self.postings: dict[str, list[int]] = {}
         self._words: list[frozenset[str] | None] = []  # each key's words, None if not distinctive
-        with _collector_paused():  # a few hundred thousand new containers: generational passes over them find no cycles
+        with paused_gc():  # a few hundred thousand new containers: generational passes over them find no cycles
             word_sets, postings, put = self.word_sets, self.postings, self._words.append
             for index, key in enumerate(self.keys):
                 words = frozenset(key.split())
@@ -351,7 +355,10 @@ class Screener:
             postings = sorted((self.postings[w] for w in known), key=len)
             inside = set(postings[0])
             for posting in postings[1:]:
-                inside.intersection_update(posting)
+                if len(inside) * _BISECT_BELOW < len(posting):  # a few candidates against a long posting: find each in it
+                    inside = {i for i in inside if (at := bisect_left(posting, i)) < len(posting) and posting[at] == i}
+                else:
+                    inside.intersection_update(posting)
                 if not inside:
                     break
             out |= inside
@@ -366,20 +373,6 @@ class Screener:
             for word in known:
                 out.update(i for i in self.postings[word] if (w := self._words[i]) is not None and w <= words)
         return out
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector for a block that only creates acyclic containers, as it was after."""
-    import gc
-
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _objects(strings: Sequence[str]) -> np.ndarray:
