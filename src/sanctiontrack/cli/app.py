@@ -773,8 +773,11 @@ def screen(
         elif fmt is ScreenFmt.csv:
             writer = csv.writer(sys.stdout, lineterminator="\n")
             writer.writerow(["query", "rank", "entity", "entity_name", "matched_name", "score", "restricted", "on", "status", "coverage"])
+            shown_coverage, covered = None, ""
             for result in results:
-                covered = result.coverage.text() if result.coverage is not None else ""
+                if result.coverage is not shown_coverage:  # results share their tracker's coverage: its text once, not per row
+                    shown_coverage = result.coverage
+                    covered = shown_coverage.text() if shown_coverage is not None else ""
                 if not result.matches:
                     writer.writerow([result.query, "", "", "", "", "", "", day, result.status, covered])
                 for rank, m in enumerate(result.matches, 1):
