@@ -57,11 +57,11 @@ print(json.dumps({"start_s": t1 - began, "first_s": t2 - t1, "repeat_s": t3 - t2
 def whole(actions: int, names: list[str], repeat: int, cache_root: Path) -> None:
     """The whole screening over a store of the generated data: ``tracker.screen`` in fresh processes, then the CLI."""
     path = ensure(actions, 1)
-    env = {**os.environ, "SANCTIONTRACK_CACHE_DIR": str(cache_root / f"cache-{actions}")}
-    os.environ["SANCTIONTRACK_CACHE_DIR"] = env["SANCTIONTRACK_CACHE_DIR"]
-    from sanctiontrack.query.load import cache_dir, store_key
+    cache = cache_root / f"cache-{actions}"
+    env = {**os.environ, "SANCTIONTRACK_CACHE_DIR": str(cache)}
+    from sanctiontrack.query.load import store_key
 
-    if not (cache_dir() / f"{store_key([path])}.store").is_file():  # this code's store: a cache kept across commits holds others
+    if not (cache / f"{store_key([path])}.store").is_file():  # this code's store: a cache kept across commits holds others
         began = time.perf_counter()
         subprocess.run([str(EXE), "build", "--data", str(path), "--data-only"], env=env, check=True, capture_output=True)
         print(f"built the store of {path} in {time.perf_counter() - began:.1f} s")

@@ -265,10 +265,12 @@ class Store:
         import numpy
 
         hashes = numpy.frombuffer(self.file.array("names.hash"), dtype=numpy.uint64)
+        if not len(hashes):
+            return [None] * len(keys)
         wanted = numpy.fromiter(map(key_hash, keys), dtype=numpy.uint64, count=len(keys))
-        at = numpy.minimum(numpy.searchsorted(hashes, wanted), max(len(hashes) - 1, 0))
-        filed = (hashes[at] == wanted).tolist() if len(hashes) else [False] * len(keys)
-        rows = at[numpy.flatnonzero(filed)].tolist()
+        at = numpy.minimum(numpy.searchsorted(hashes, wanted), len(hashes) - 1)
+        filed = hashes[at] == wanted
+        rows = at[filed].tolist()
         blobs = [self._blob("names", row) for row in rows]
         try:
             buckets = json.loads(b"[" + b",".join(blobs) + b"]")
@@ -280,7 +282,7 @@ class Store:
             raise self.damaged(f"names: {len(rows)} buckets do not parse as {len(rows)} values")
         out: list[list[tuple[int, str, str]] | None] = []
         found = iter(zip(rows, buckets, strict=True))
-        for key, hit in zip(keys, filed, strict=True):
+        for key, hit in zip(keys, filed.tolist(), strict=True):
             if hit:
                 row, bucket = next(found)
                 value = self._in_bucket("names", row, bucket, key)
