@@ -126,6 +126,24 @@ def test_indexed_scores_equal_exhaustive_scores_on_odd_keys(keys: list[str], que
         assert screener._scores(queries, threshold, indexed=True) == screener._scores(queries, threshold, indexed=False)
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(ODD_KEYS, KEYLIKE), max_size=30), st.lists(st.one_of(ODD_KEYS, KEYLIKE), min_size=1, max_size=5), THRESHOLDS)
+def test_a_screener_made_again_from_its_parts_scores_as_the_one_it_came_from(keys: list[str], queries: list[str], threshold: float) -> None:
+    """What a store keeps (``parts()``: the arrangement and the character index's arrays) must make the same screener again."""
+    with mock.patch.object(_charindex, "_TIER_KEYS", 3), mock.patch.object(_charindex, "_MOST_LEVELS", 8):
+        made = Screener(keys)
+        again = Screener.from_parts(*made.parts())
+        assert (again.keys, again.sorted_keys, again.in_order, again.postings, again.word_sets) == (
+            made.keys,
+            made.sorted_keys,
+            made.in_order,
+            made.postings,
+            made.word_sets,
+        )
+        for indexed in (True, False):
+            assert again._scores(queries, threshold, indexed=indexed) == made._scores(queries, threshold, indexed=indexed)
+
+
 def test_a_long_name_finds_the_known_names_inside_it() -> None:
     """Past ten distinct words the word sets are not enumerated; the answer must not change."""
     long_key = "beta gamma delta epsilon zeta eta theta iota kappa lambda mu"

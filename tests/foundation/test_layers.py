@@ -21,7 +21,7 @@ ALLOWED: dict[str, set[str]] = {
     "checks": {"model", "io"},
     "engine": {"model"},
     "screen": {"model"},
-    "store": {"model", "io", "engine"},
+    "store": {"model", "io", "engine", "screen"},
     "query": {"model", "io", "checks", "engine", "screen", "store"},
     "cli": {"model", "io", "checks", "engine", "screen", "store", "query"},
 }

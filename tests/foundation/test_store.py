@@ -26,7 +26,9 @@ from hypothesis import strategies as st
 
 import sanctiontrack
 from sanctiontrack import Action, AmbiguousEntityError, Dataset, Restrictions, StoreError, Tracker
+from sanctiontrack.model.names import name_key
 from sanctiontrack.query import load as loading
+from sanctiontrack.screen.score import Screener
 from tests.reference import Reference
 from tests.strategies import DAYS, datasets
 
@@ -557,6 +559,57 @@ def test_every_row_is_the_same_found_by_its_offsets_page_or_by_the_whole_offset_
     for n in range(min(fresh.entity_count, 3)):
         fresh.entity(n)
     assert "entities" not in fresh._offsets  # three rows read: no whole array checked
+
+
+def _same_screener(got: Screener, made: Screener) -> None:
+    """Two screeners with the same arrangement, word index and character index, array for array."""
+    assert (got.keys, got.sorted_keys, got.in_order, got.lengths) == (made.keys, made.sorted_keys, made.in_order, made.lengths)
+    assert (got.postings, got.word_sets, got._words) == (made.postings, made.word_sets, made._words)
+    for name, array in got._char_index().arrays().items():
+        expected = made._char_index().arrays()[name]
+        assert array.dtype == expected.dtype and array.tolist() == expected.tolist(), name
+
+
+def test_screening_reads_the_arrangement_the_build_made_as_a_fresh_screener_makes_it(tmp_path: Path) -> None:
+    """The store keeps the screener's arrangement and character index; reading them must give what building them gives."""
+    opened = stored(sanctiontrack.load(cache=False), tmp_path)
+    assert opened._store is not None
+    got = opened._store.screener()
+    _same_screener(got, Screener(opened.entities._name_keys()))
+    assert len(got._char_index().tiers) > 1 and len(got.keys) > 10_000
+    queries = [name_key(n) for e in list(opened.entities)[::50] for n in e.names]
+    assert got.scores(queries, 85.0) == Screener(opened.entities._name_keys()).scores(queries, 85.0)
+
+
+def _first_item(value: int) -> Callable[[bytes], bytes]:
+    return lambda data: struct.pack("<q", value) + data[8:]
+
+
+@pytest.mark.parametrize(
+    ("section", "change", "says"),
+    [
+        ("screen.order", lambda data: data[4:8] + data[4:], "disagree"),  # one key twice, another left out
+        ("screen.order", lambda data: data[:-4], "not an arrangement"),
+        ("screen.in_order", _first_item(10**6), "disagree"),
+        ("screen.in_order", lambda data: data * 2, "not one count"),
+        ("screen.sorted", lambda data: data.rsplit(b"\n", 1)[0], "disagree"),
+        ("screen.tier_keys", _first_item(10**6), "out of range"),
+        ("screen.tier_keys", lambda data: data[8:16] + data[8:], "placed twice"),
+        ("screen.tier_levels", _first_item(0), "levels disagree"),
+        ("screen.tier_levels", lambda data: data[:-8], "screening index"),
+        ("screen.tier_codes", lambda data: data[:-4], "wrong lengths"),
+        ("screen.bucket_of", _first_item(99), "buckets out of range"),
+    ],
+)
+def test_a_damaged_screening_index_is_refused_never_scored_from(
+    tmp_path: Path, section: str, change: Callable[[bytes], bytes], says: str
+) -> None:
+    """Checksums cannot catch a store written with a wrong screening index; its checks must, before a name is scored."""
+    path = tmp_path / "world.store"
+    loading.write_store(sanctiontrack.load(WORLD, cache=False), path, "test")
+    _rewritten(path, section, change)
+    with pytest.raises(StoreError, match=says):
+        loading.open_store(path, "test").screen(["ACME TECHNOLOGY"], on="2020-06-01")
 
 
 def _names_store(path: Path, buckets: dict[str, bytes]) -> None:

@@ -994,9 +994,12 @@ class Tracker:
 
         keys = [name_key(n) for n in names]
         if self._screener is None:
-            from ..screen.score import Screener  # numpy and the scorer, loaded by the first screening only
+            if self._store is not None:  # arranged when the store was built
+                self._screener = self._store.screener()
+            else:
+                from ..screen.score import Screener  # numpy and the scorer, loaded by the first screening only
 
-            self._screener = Screener(self.entities._name_keys())
+                self._screener = Screener(self.entities._name_keys())
         distinct = list(dict.fromkeys(key for key in keys if key))
         scored = dict(zip(distinct, self._screener.scores(distinct, threshold), strict=True))
         # Each known key that matched is looked up once, in bulk; each entity found once; each screened key ranked once.

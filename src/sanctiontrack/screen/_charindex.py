@@ -24,13 +24,13 @@ query, against about two here (18,000 pairs for 9,500 names).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["BUCKETS", "CharIndex", "code_points", "least_common"]
+__all__ = ["BUCKETS", "CharIndex", "Tier", "code_points", "least_common"]
 
 BUCKETS = 24  # character buckets: more filter better, and widen the codes
 _TIER_KEYS = 4096  # keys per tier at least (a tier ends where the key length changes)
@@ -59,12 +59,26 @@ class Tier:
         import numpy
 
         share = numpy.sort(counts, axis=0)[int(_LEVEL_SHARE * (len(keys) - 1))]
-        levels = numpy.clip(share, 1, _MOST_LEVELS)
-        self.column_bucket = numpy.repeat(numpy.arange(BUCKETS), levels)
-        self.column_level = numpy.concatenate([numpy.arange(1, n + 1) for n in levels.tolist()])
+        self.levels = numpy.clip(share, 1, _MOST_LEVELS).astype(numpy.int64)
+        self._columns()
         self.keys, self.lengths = keys, lengths
         self.codes = self.code(counts)
-        self.excess = numpy.maximum(counts - levels, 0).sum(axis=1).astype(numpy.float32)
+        self.excess = numpy.maximum(counts - self.levels, 0).sum(axis=1).astype(numpy.float32)
+
+    @classmethod
+    def from_arrays(cls, keys: np.ndarray, lengths: np.ndarray, levels: np.ndarray, codes: np.ndarray, excess: np.ndarray) -> Tier:
+        """The tier whose arrays are these (as :class:`CharIndex` ``arrays()`` gave them), nothing recomputed."""
+        tier = cls.__new__(cls)
+        tier.keys, tier.lengths, tier.levels, tier.codes, tier.excess = keys, lengths, levels, codes, excess
+        tier._columns()
+        return tier
+
+    def _columns(self) -> None:
+        """Each code column's bucket and level, from the levels of each bucket."""
+        import numpy
+
+        self.column_bucket = numpy.repeat(numpy.arange(BUCKETS), self.levels)
+        self.column_level = numpy.concatenate([numpy.arange(1, n + 1) for n in self.levels.tolist()])
 
     def code(self, counts: np.ndarray) -> np.ndarray:
         """Level codes of bucket counts, a one per level a count reaches: ``codes_a @ codes_b.T`` sums ``min(a, b, levels)``."""
@@ -100,6 +114,62 @@ class CharIndex:
         uncoded = numpy.flatnonzero(exclude)
         self.uncoded = uncoded[numpy.argsort(lengths[uncoded], kind="stable")]
         self.uncoded_lengths = lengths[self.uncoded]
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The index as flat arrays, for a store to keep: the tiers end to end, with their sizes and levels."""
+        import numpy
+
+        tiers = self.tiers
+        return {
+            "bucket_of": self.bucket_of,
+            "uncoded": self.uncoded,
+            "tier_sizes": numpy.array([len(t.keys) for t in tiers], dtype=numpy.int64),
+            "tier_levels": numpy.array([t.levels for t in tiers], dtype=numpy.int64).reshape(len(tiers), BUCKETS),
+            "tier_keys": numpy.concatenate([t.keys for t in tiers]) if tiers else numpy.zeros(0, dtype=numpy.int64),
+            "tier_excess": numpy.concatenate([t.excess for t in tiers]) if tiers else numpy.zeros(0, dtype=numpy.float32),
+            "tier_codes": numpy.concatenate([t.codes.reshape(-1) for t in tiers]) if tiers else numpy.zeros(0, dtype=numpy.float32),
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray], lengths: np.ndarray) -> CharIndex:
+        """The index that :meth:`arrays` gave ``arrays``, over keys of ``lengths``, checked for shape and range.
+
+        Raises ``ValueError`` for arrays no index gives (a damaged store): a wrong shape or a key
+        position out of range would otherwise fail later or drop candidates.
+        """
+        import numpy
+
+        index = cls.__new__(cls)
+        count = len(lengths)
+        sizes, levels = arrays["tier_sizes"], arrays["tier_levels"]
+        keys, excess, codes = arrays["tier_keys"], arrays["tier_excess"], arrays["tier_codes"]
+        uncoded = arrays["uncoded"]
+        if levels.shape != (len(sizes), BUCKETS) or (levels < 1).any() or (levels > _MOST_LEVELS).any() or (sizes < 1).any():
+            raise ValueError("character index: tier sizes and levels disagree")
+        widths = levels.sum(axis=1)
+        if int(sizes.sum()) != len(keys) or len(excess) != len(keys) or int((sizes * widths).sum()) != len(codes):
+            raise ValueError("character index: tier arrays of the wrong lengths")
+        placed = numpy.concatenate((keys, uncoded))
+        if len(placed) != count or (len(placed) and (placed.min() < 0 or placed.max() >= count)):
+            raise ValueError("character index: key positions out of range")
+        if len(numpy.unique(placed)) != count:
+            raise ValueError("character index: a key placed twice")
+        bucket_of = arrays["bucket_of"]
+        if bucket_of.ndim != 1 or not len(bucket_of) or (bucket_of < -1).any() or (bucket_of >= BUCKETS).any():
+            raise ValueError("character index: buckets out of range")
+        index.bucket_of = bucket_of
+        index.uncoded = uncoded
+        index.uncoded_lengths = lengths[uncoded]
+        index.tiers = []
+        start = stop = 0
+        for size, tier_levels, width in zip(sizes.tolist(), levels, widths.tolist(), strict=True):
+            members = keys[start : start + size]
+            block = codes[stop : stop + size * width].reshape(size, width)
+            index.tiers.append(Tier.from_arrays(members, lengths[members], tier_levels, block, excess[start : start + size]))
+            start, stop = start + size, stop + size * width
+        if any((numpy.diff(t.lengths) < 0).any() for t in index.tiers) or (numpy.diff(index.uncoded_lengths) < 0).any():
+            raise ValueError("character index: keys out of length order")  # the length windows are found by bisection
+        return index
 
     def query_counts(self, queries: Sequence[str]) -> np.ndarray:
         """Bucket counts of the queries (a row each); a character no key has goes to a bucket by its code point."""

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -124,7 +124,44 @@ class Screener:
         shuffled.sort(key=len)
         self.keys: list[str] = in_order + shuffled
         self.sorted_keys = [ordered[k] for k in self.keys]
-        self.in_order = sum(1 for k, o in zip(self.keys, self.sorted_keys, strict=True) if k == o)
+        self.in_order = len(in_order)
+        self._index: CharIndex | None = None
+        self._index_words()
+
+    @classmethod
+    def from_parts(cls, keys: list[str], sorted_keys: list[str], in_order: int, index: Mapping[str, np.ndarray]) -> Screener:
+        """The screener whose :meth:`parts` these are (a store keeps them), its arrangement and character index not redone.
+
+        Raises ``ValueError`` for parts no screener gives (a damaged store).
+        """
+        if len(sorted_keys) != len(keys) or not 0 <= in_order <= len(keys) or len(set(keys)) != len(keys):
+            raise ValueError("screener: keys, their words in order and the in-order count disagree")
+        if keys[:in_order] != sorted_keys[:in_order] or any(map(str.__eq__, keys[in_order:], sorted_keys[in_order:])):
+            raise ValueError("screener: keys on the wrong side of the in-order count")
+        screener = cls.__new__(cls)
+        screener.keys, screener.sorted_keys, screener.in_order = keys, sorted_keys, in_order
+        screener._index_words()
+        lengths = screener.lengths  # the length windows are found by bisection: each part must rise
+        if any(map(int.__gt__, lengths[:in_order], lengths[1:in_order])) or any(
+            map(int.__gt__, lengths[in_order:], lengths[in_order + 1 :])
+        ):
+            raise ValueError("screener: keys out of length order")
+        import numpy
+
+        from ._charindex import CharIndex
+
+        screener._index = CharIndex.from_arrays(index, numpy.asarray(screener.lengths, dtype=numpy.int64))
+        return screener
+
+    def parts(self) -> tuple[list[str], list[str], int, dict[str, np.ndarray]]:
+        """What :meth:`from_parts` needs to make this screener again (a store keeps it).
+
+        The keys and their words in order, as arranged; the in-order count; the character index's arrays.
+        """
+        return self.keys, self.sorted_keys, self.in_order, self._char_index().arrays()
+
+    def _index_words(self) -> None:
+        """Lengths, word sets and postings of the arranged keys."""
         self.lengths = [len(k) for k in self.keys]
         self.word_sets: dict[frozenset[str], list[int]] = {}  # distinctive word sets only: the others never count
         #: the keys holding each word, in order (a key's words are a set, so each key once per word)
@@ -146,7 +183,6 @@ class Screener:
                         postings[word] = [index]
                     else:
                         posting.append(index)
-        self._index: CharIndex | None = None
         self._key_arrays: tuple[np.ndarray, np.ndarray] | None = None
 
     def scores(self, queries: Sequence[str], threshold: float) -> list[Hits]:

@@ -76,6 +76,26 @@ def _ragged(writer: Writer, name: str, rows: Sequence[Sequence[int]]) -> None:
     writer.add(f"{name}.off", "q", offsets.tobytes())
 
 
+def _screener(writer: Writer, named: list[str]) -> None:
+    """Screening's arrangement of the ``named`` keys (in name-index order), kept so a screening need not redo it.
+
+    ``screen.order`` lists the keys' positions among the named keys as arranged; ``screen.sorted`` their
+    words in order; ``screen.in_order`` how many come first with their words in order; the rest are
+    the character index's arrays (``CharIndex.arrays()``).
+    """
+    from ..screen.score import Screener
+
+    screener = Screener(named)
+    keys, sorted_keys, in_order, arrays = screener.parts()
+    position = {key: i for i, key in enumerate(named)}
+    writer.add("screen.order", "I", array("I", [position[k] for k in keys]).tobytes())
+    writer.add("screen.sorted", "bytes", "\n".join(sorted_keys).encode())
+    writer.add("screen.in_order", "q", array("q", [in_order]).tobytes())
+    for name, values in arrays.items():
+        kind = "f" if values.dtype.kind == "f" else "q"  # float32 codes and excess; int64 the rest
+        writer.add(f"screen.{name}", kind, values.astype("f4" if kind == "f" else "i8").tobytes())
+
+
 def _round_trip(encoded: list[bytes], records: Sequence[Any], decode: Any, what: str) -> None:
     for blob, record in zip(encoded, records, strict=True):
         if decode(json.loads(blob)) != record:
@@ -124,6 +144,7 @@ def build(
     # each key's best rank (0 name, 1 alias, 2 id words): screening reads which keys a name has without decoding their entries
     writer.add("names.ranks", "B", bytes(min((rank for rank, _, _ in entries), default=2) for entries in names.values()))
     writer.add("aids.all", "bytes", "\n".join(action_no).encode())
+    _screener(writer, [k for k, entries in names.items() if min((rank for rank, _, _ in entries), default=2) < 2])
 
     offsets = array("q", [0])
     days = array("i")

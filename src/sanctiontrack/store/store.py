@@ -18,6 +18,8 @@ from .file import Reader
 if TYPE_CHECKING:
     import numpy as np
 
+    from ..screen.score import Screener
+
 __all__ = ["EntitiesById", "LinkedFrom", "NamesByKey", "Store"]
 
 _HASHED_LOOKUPS = 256  # ids looked up one by one before the whole id table is read into a dict
@@ -323,6 +325,37 @@ class Store:
         if len(ranks) != len(keys):
             raise self.damaged("names.ranks: not one rank per name key")
         return list(compress(keys, map(_NAMED.__gt__, ranks)))
+
+    def screener(self) -> Screener:
+        """Screening's arrangement of the named keys, as the build made it (no sorting, no character counts).
+
+        The keys come from the name index itself (``screen.order`` holds their positions there), so a
+        screener from the store never proposes a key the index lacks.
+        """
+        import numpy
+
+        from ..screen._charindex import BUCKETS
+        from ..screen.score import Screener
+
+        named = self.named_keys()
+        order = numpy.asarray(self.file.array("screen.order"))
+        if len(order) != len(named) or (len(order) and int(order.max()) >= len(order)):
+            raise self.damaged("screen.order: not an arrangement of the named keys")
+        keys = [named[i] for i in order.tolist()]
+        _, length, _ = self.file.raw("screen.sorted")
+        text = self.file.bytes_at("screen.sorted", 0, length).decode()
+        sorted_keys = text.split("\n") if text else []
+        counted = self.file.array("screen.in_order").tolist()
+        if len(counted) != 1:
+            raise self.damaged("screen.in_order: not one count")
+        in_order = counted[0]
+        names = ("bucket_of", "uncoded", "tier_sizes", "tier_levels", "tier_keys", "tier_excess", "tier_codes")
+        arrays = {name: numpy.asarray(self.file.array(f"screen.{name}")) for name in names}
+        try:
+            arrays["tier_levels"] = arrays["tier_levels"].reshape(-1, BUCKETS)
+            return Screener.from_parts(keys, sorted_keys, in_order, arrays)
+        except ValueError as exc:
+            raise self.damaged(f"screening index: {exc}") from None
 
     def action_ids(self) -> list[str]:
         """Every action id, in file order."""
