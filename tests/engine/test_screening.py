@@ -140,6 +140,7 @@ def test_a_screener_made_again_from_its_parts_scores_as_the_one_it_came_from(key
             made.postings,
             made.word_sets,
         )
+        assert all(type(row) is list for rows in (again.postings, again.word_sets) for row in rows.values())
         for indexed in (True, False):
             assert again._scores(queries, threshold, indexed=indexed) == made._scores(queries, threshold, indexed=indexed)
 

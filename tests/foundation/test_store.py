@@ -564,7 +564,8 @@ def test_every_row_is_the_same_found_by_its_offsets_page_or_by_the_whole_offset_
 def _same_screener(got: Screener, made: Screener) -> None:
     """Two screeners with the same arrangement, word index and character index, array for array."""
     assert (got.keys, got.sorted_keys, got.in_order, got.lengths) == (made.keys, made.sorted_keys, made.in_order, made.lengths)
-    assert (got.postings, got.word_sets, got._words) == (made.postings, made.word_sets, made._words)
+    for rows, expected in ((got.postings, made.postings), (got.word_sets, made.word_sets)):
+        assert {label: list(row) for label, row in rows.items()} == expected
     for name, array in got._char_index().arrays().items():
         expected = made._char_index().arrays()[name]
         assert array.dtype == expected.dtype and array.tolist() == expected.tolist(), name
@@ -599,6 +600,10 @@ def _first_item(value: int) -> Callable[[bytes], bytes]:
         ("screen.tier_levels", lambda data: data[:-8], "screening index"),
         ("screen.tier_codes", lambda data: data[:-4], "wrong lengths"),
         ("screen.bucket_of", _first_item(99), "buckets out of range"),
+        ("screen.postings", lambda data: struct.pack("<I", 10**6) + data[4:], "postings: a key position out of range"),
+        ("screen.postings.off", lambda data: data[:-8], "postings: rows and their offsets disagree"),
+        ("screen.postings", lambda data: bytes(len(data)), "postings: a row out of order"),  # every row all key 0
+        ("screen.word_sets.labels", lambda data: b"\n".join([data.split(b"\n")[0], *data.split(b"\n")[:-1]]), "word sets: a label twice"),
     ],
 )
 def test_a_damaged_screening_index_is_refused_never_scored_from(

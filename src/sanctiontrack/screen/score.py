@@ -25,7 +25,7 @@ import math
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import TYPE_CHECKING
 
 from ..model._pause import paused_gc
@@ -49,6 +49,7 @@ _BISECT_BELOW = 8
 INDEXED_FROM = 75.0
 
 Hits = dict[str, tuple[float, float]]  # known key -> (score, plain whole-name ratio)
+Table = tuple[Sequence[str], Sequence[int], Sequence[int]]  # rows of key positions: labels, offsets (n + 1), positions
 
 
 def _sorted_words(key: str) -> str:
@@ -129,60 +130,65 @@ class Screener:
         self._index_words()
 
     @classmethod
-    def from_parts(cls, keys: list[str], sorted_keys: list[str], in_order: int, index: Mapping[str, np.ndarray]) -> Screener:
-        """The screener whose :meth:`parts` these are (a store keeps them), its arrangement and character index not redone.
+    def from_parts(
+        cls, keys: list[str], sorted_keys: list[str], in_order: int, index: Mapping[str, np.ndarray], tables: Mapping[str, Table]
+    ) -> Screener:
+        """The screener whose :meth:`parts` these are (a store keeps them): nothing sorted, counted or split again.
 
         Raises ``ValueError`` for parts no screener gives (a damaged store).
         """
+        import numpy
+
+        from ._charindex import CharIndex
+
         if len(sorted_keys) != len(keys) or not 0 <= in_order <= len(keys) or len(set(keys)) != len(keys):
             raise ValueError("screener: keys, their words in order and the in-order count disagree")
         if keys[:in_order] != sorted_keys[:in_order] or any(map(str.__eq__, keys[in_order:], sorted_keys[in_order:])):
             raise ValueError("screener: keys on the wrong side of the in-order count")
         screener = cls.__new__(cls)
         screener.keys, screener.sorted_keys, screener.in_order = keys, sorted_keys, in_order
-        screener._index_words()
-        lengths = screener.lengths  # the length windows are found by bisection: each part must rise
+        lengths = screener.lengths = [len(k) for k in keys]  # the length windows are found by bisection: each part must rise
         if any(map(int.__gt__, lengths[:in_order], lengths[1:in_order])) or any(
             map(int.__gt__, lengths[in_order:], lengths[in_order + 1 :])
         ):
             raise ValueError("screener: keys out of length order")
-        import numpy
-
-        from ._charindex import CharIndex
-
-        screener._index = CharIndex.from_arrays(index, numpy.asarray(screener.lengths, dtype=numpy.int64))
+        screener.postings = _rows(tables["postings"], len(keys), "postings")
+        screener.word_sets = _rows(tables["word_sets"], len(keys), "word sets")
+        screener._index = CharIndex.from_arrays(index, numpy.asarray(lengths, dtype=numpy.int64))
+        screener._key_arrays = None
         return screener
 
-    def parts(self) -> tuple[list[str], list[str], int, dict[str, np.ndarray]]:
+    def parts(self) -> tuple[list[str], list[str], int, dict[str, np.ndarray], dict[str, Table]]:
         """What :meth:`from_parts` needs to make this screener again (a store keeps it).
 
-        The keys and their words in order, as arranged; the in-order count; the character index's arrays.
+        The keys and their words in order, as arranged; the in-order count; the character index's
+        arrays; the postings and word sets as tables (labels, row offsets, key positions).
         """
-        return self.keys, self.sorted_keys, self.in_order, self._char_index().arrays()
+        tables = {name: _table(rows) for name, rows in (("postings", self.postings), ("word_sets", self.word_sets))}
+        return self.keys, self.sorted_keys, self.in_order, self._char_index().arrays(), tables
 
     def _index_words(self) -> None:
         """Lengths, word sets and postings of the arranged keys."""
         self.lengths = [len(k) for k in self.keys]
-        self.word_sets: dict[frozenset[str], list[int]] = {}  # distinctive word sets only: the others never count
+        #: each distinctive word set (its words in order, one space between) -> the keys that have it; the others never count
+        self.word_sets: Mapping[str, Sequence[int]] = {}
         #: the keys holding each word, in order (a key's words are a set, so each key once per word)
-        self.postings: dict[str, list[int]] = {}
-        self._words: list[frozenset[str] | None] = []  # each key's words, None if not distinctive
+        self.postings: Mapping[str, Sequence[int]] = {}
+        word_sets: dict[str, list[int]] = {}
+        postings: dict[str, list[int]] = {}
         with paused_gc():  # a few hundred thousand new containers: generational passes over them find no cycles
-            word_sets, postings, put = self.word_sets, self.postings, self._words.append
             for index, key in enumerate(self.keys):
-                words = frozenset(key.split())
+                words = set(key.split())
                 # distinctive(words), without a generator unless a word is all digits
                 if distinctive(words) if any(map(str.isdigit, words)) else sum(map(len, words)) >= DISTINCTIVE:
-                    word_sets.setdefault(words, []).append(index)
-                    put(words)
-                else:
-                    put(None)
+                    word_sets.setdefault(" ".join(sorted(words)), []).append(index)
                 for word in words:
                     posting = postings.get(word)
                     if posting is None:
                         postings[word] = [index]
                     else:
                         posting.append(index)
+        self.word_sets, self.postings = word_sets, postings
         self._key_arrays: tuple[np.ndarray, np.ndarray] | None = None
 
     def scores(self, queries: Sequence[str], threshold: float) -> list[Hits]:
@@ -401,14 +407,44 @@ class Screener:
         if len(known) <= _SUBSETS_UP_TO:
             get = self.word_sets.get  # distinctive word sets only: a subset found there is distinctive
             for size in range(1, len(known) + 1):
-                for subset in combinations(known, size):
-                    found = get(frozenset(subset))
+                for subset in combinations(known, size):  # words in order, as the sets are labelled
+                    found = get(" ".join(subset))
                     if found:
                         out.update(found)
         else:
             for word in known:
-                out.update(i for i in self.postings[word] if (w := self._words[i]) is not None and w <= words)
+                out.update(i for i in self.postings[word] if (w := set(self.keys[i].split())) <= words and distinctive(w))
         return out
+
+
+def _table(rows: Mapping[str, Sequence[int]]) -> Table:
+    """Rows of key positions as flat lists: their labels, where each row starts (and the end), the positions end to end."""
+    offsets: list[int] = [0]
+    members: list[int] = []
+    for row in rows.values():
+        members.extend(row)
+        offsets.append(len(members))
+    return list(rows), offsets, members
+
+
+def _rows(table: Table, count: int, what: str) -> dict[str, Sequence[int]]:
+    """The rows of a :func:`_table` by label (slices of its positions), checked: rows not empty, rising, of keys there are."""
+    import numpy
+
+    labels, offsets, members = table
+    bounds, found = numpy.asarray(offsets, dtype=numpy.int64), numpy.asarray(members, dtype=numpy.int64)
+    if len(bounds) != len(labels) + 1 or bounds[0] != 0 or bounds[-1] != len(found) or (numpy.diff(bounds) < 1).any():
+        raise ValueError(f"screener: {what}: rows and their offsets disagree")
+    if len(found) and (found.min() < 0 or found.max() >= count):
+        raise ValueError(f"screener: {what}: a key position out of range")
+    rising = numpy.diff(found) > 0
+    rising[bounds[1:-1] - 1] = True  # where one row ends and the next begins
+    if not rising.all():
+        raise ValueError(f"screener: {what}: a row out of order")  # postings are searched by bisection
+    rows = dict(zip(labels, (members[a:b] for a, b in pairwise(offsets)), strict=True))
+    if len(rows) != len(labels):
+        raise ValueError(f"screener: {what}: a label twice")
+    return rows
 
 
 def _objects(strings: Sequence[str]) -> np.ndarray:

@@ -80,13 +80,14 @@ def _screener(writer: Writer, named: list[str]) -> None:
     """Screening's arrangement of the ``named`` keys (in name-index order), kept so a screening need not redo it.
 
     ``screen.order`` lists the keys' positions among the named keys as arranged; ``screen.sorted`` their
-    words in order; ``screen.in_order`` how many come first with their words in order; the rest are
-    the character index's arrays (``CharIndex.arrays()``).
+    words in order; ``screen.in_order`` how many come first with their words in order;
+    ``screen.postings`` and ``screen.word_sets`` (with ``.labels`` and ``.off``) the keys holding each
+    word and each distinctive word set; the rest are the character index's arrays (``CharIndex.arrays()``).
     """
     from ..screen.score import Screener
 
     screener = Screener(named)
-    keys, sorted_keys, in_order, arrays = screener.parts()
+    keys, sorted_keys, in_order, arrays, tables = screener.parts()
     position = {key: i for i, key in enumerate(named)}
     writer.add("screen.order", "I", array("I", [position[k] for k in keys]).tobytes())
     writer.add("screen.sorted", "bytes", "\n".join(sorted_keys).encode())
@@ -94,6 +95,10 @@ def _screener(writer: Writer, named: list[str]) -> None:
     for name, values in arrays.items():
         kind = "f" if values.dtype.kind == "f" else "q"  # float32 codes and excess; int64 the rest
         writer.add(f"screen.{name}", kind, values.astype("f4" if kind == "f" else "i8").tobytes())
+    for name, (labels, offsets, members) in tables.items():  # labels are words, or words joined by one space: no line breaks
+        writer.add(f"screen.{name}.labels", "bytes", "\n".join(labels).encode())
+        writer.add(f"screen.{name}.off", "q", array("q", offsets).tobytes())
+        writer.add(f"screen.{name}", "I", array("I", members).tobytes())
 
 
 def _round_trip(encoded: list[bytes], records: Sequence[Any], decode: Any, what: str) -> None:

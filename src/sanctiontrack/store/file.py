@@ -30,7 +30,7 @@ __all__ = ["FORMAT_VERSION", "MAGIC", "PAGE", "Reader", "Writer"]
 
 MAGIC = b"STRKSTOR"
 # 2: a table of controlled items; 3: entity ids by number (eids); 4: linking entities as a table; 5: each name key's best rank
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 PAGE = 1 << 15  # 32 KiB: a page is checked in about 10 µs, and a lookup touches a handful
 _HEAD = struct.Struct("<8sII")
 _CRC = struct.Struct("<I")

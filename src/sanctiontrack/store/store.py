@@ -311,8 +311,15 @@ class Store:
 
     def name_keys(self) -> list[str]:
         """Every name key, in the order the names were indexed."""
-        _, length, _ = self.file.raw("names.keys")
-        text = self.file.bytes_at("names.keys", 0, length).decode()
+        return self._lines("names.keys")
+
+    def _lines(self, name: str) -> list[str]:
+        """The lines of text section ``name`` (none when it is empty)."""
+        _, length, _ = self.file.raw(name)
+        try:
+            text = self.file.bytes_at(name, 0, length).decode()
+        except UnicodeDecodeError:
+            raise self.damaged(f"{name}: not UTF-8 text") from None
         return text.split("\n") if text else []
 
     def named_keys(self) -> list[str]:
@@ -342,9 +349,11 @@ class Store:
         if len(order) != len(named) or (len(order) and int(order.max()) >= len(order)):
             raise self.damaged("screen.order: not an arrangement of the named keys")
         keys = [named[i] for i in order.tolist()]
-        _, length, _ = self.file.raw("screen.sorted")
-        text = self.file.bytes_at("screen.sorted", 0, length).decode()
-        sorted_keys = text.split("\n") if text else []
+        sorted_keys = self._lines("screen.sorted")
+        tables = {
+            name: (self._lines(f"screen.{name}.labels"), self.file.array(f"screen.{name}.off"), self.file.array(f"screen.{name}"))
+            for name in ("postings", "word_sets")
+        }
         counted = self.file.array("screen.in_order").tolist()
         if len(counted) != 1:
             raise self.damaged("screen.in_order: not one count")
@@ -353,15 +362,13 @@ class Store:
         arrays = {name: numpy.asarray(self.file.array(f"screen.{name}")) for name in names}
         try:
             arrays["tier_levels"] = arrays["tier_levels"].reshape(-1, BUCKETS)
-            return Screener.from_parts(keys, sorted_keys, in_order, arrays)
+            return Screener.from_parts(keys, sorted_keys, in_order, arrays, tables)
         except ValueError as exc:
             raise self.damaged(f"screening index: {exc}") from None
 
     def action_ids(self) -> list[str]:
         """Every action id, in file order."""
-        _, length, _ = self.file.raw("aids.all")
-        text = self.file.bytes_at("aids.all", 0, length).decode()
-        return text.split("\n") if text else []
+        return self._lines("aids.all")
 
     # -- days ------------------------------------------------------------------------------------
 
