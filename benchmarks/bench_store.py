@@ -10,7 +10,9 @@ process: ``load(path)`` of the built store; the same random (entity id, day) que
 ``tracker.restricted`` (first touch and warm), ``tracker.restrictions(...).restricted`` (warm), an
 indexed SQLite table of the same segments (``EXISTS`` on a covering index, as in
 ``bench_query.py``), and ``tracker.restricted_many`` over a million questions; and, as subprocesses,
-the cold CLI query (wall time and peak RSS from ``wait4``). Whether the cost per question stays
+the cold CLI query (wall time and peak RSS from ``wait4``), beside ``import typer`` alone and the
+imports of every third-party module the answer needs (``DEPENDENCIES``: the floor no change to this
+library's code can go below). Whether the cost per question stays
 flat is judged in ``--flat-rounds`` rounds at the end, each measuring every size back to back: the
 median of the rounds' ratios against the smallest size, each size loaded afresh for them.
 
@@ -44,6 +46,8 @@ from _common import Results, Stats, command_line, human
 from generate import ensure
 
 CLI_ARGS = ["restrictions", "Huawei", "--on", "2020-02-20"]
+#: The third-party modules a party's answer imports (the command line, its output, dates, records): the CLI's floor.
+DEPENDENCIES = "import typer, rich.console, rich.padding, rich.text, pendulum, attrs"
 FIRST = dt.date(2013, 1, 1).toordinal()
 LAST = dt.date(2026, 12, 31).toordinal()
 EXE = Path(sys.executable).with_name("sanctiontrack")
@@ -260,9 +264,12 @@ def bench_size(actions: int, path: Path, args: argparse.Namespace, results: Resu
     fig["cli_rss_mib"] = max(r for _, r in cli)
     base = timed_runs([sys.executable, "-c", "import typer"], env, args.cli_runs)
     fig["typer_s"] = statistics.median(w for w, _ in base)
+    floor = timed_runs([sys.executable, "-c", DEPENDENCIES], env, args.cli_runs)
+    fig["dependencies_s"] = statistics.median(w for w, _ in floor)
     print(
         f"CLI `sanctiontrack {' '.join(CLI_ARGS)} --data ... --data-only`: median {fig['cli_s'] * 1e3:.0f} ms of {args.cli_runs}, "
-        f"peak RSS {fig['cli_rss_mib']:.0f} MiB (python -c 'import typer' alone: {fig['typer_s'] * 1e3:.0f} ms)"
+        f"peak RSS {fig['cli_rss_mib']:.0f} MiB (python -c 'import typer' alone: {fig['typer_s'] * 1e3:.0f} ms; "
+        f"importing the dependencies an answer needs, {DEPENDENCIES!r}, alone: {fig['dependencies_s'] * 1e3:.0f} ms)"
     )
     results.put(str(actions), fig)
     limits = {100_000: (100, 60), 1_000_000: (150, 150)}  # issue 12 sets the CLI's targets at these two sizes
