@@ -147,9 +147,10 @@ def build(
         raise ValueError("a name key holds a line break")
     writer.add("names.keys", "bytes", "\n".join(keys).encode())
     # each key's best rank (0 name, 1 alias, 2 id words): screening reads which keys a name has without decoding their entries
-    writer.add("names.ranks", "B", bytes(min((rank for rank, _, _ in entries), default=2) for entries in names.values()))
+    ranks = bytes(min((rank for rank, _, _ in entries), default=2) for entries in names.values())
+    writer.add("names.ranks", "B", ranks)
     writer.add("aids.all", "bytes", "\n".join(action_no).encode())
-    _screener(writer, [k for k, entries in names.items() if min((rank for rank, _, _ in entries), default=2) < 2])
+    _screener(writer, [k for k, rank in zip(keys, ranks, strict=True) if rank < 2])  # the keys Store.named_keys() gives
 
     offsets = array("q", [0])
     days = array("i")

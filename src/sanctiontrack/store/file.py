@@ -29,7 +29,8 @@ from ..model.errors import StoreError
 __all__ = ["FORMAT_VERSION", "MAGIC", "PAGE", "Reader", "Writer"]
 
 MAGIC = b"STRKSTOR"
-# 2: a table of controlled items; 3: entity ids by number (eids); 4: linking entities as a table; 5: each name key's best rank
+# 2: a table of controlled items; 3: entity ids by number (eids); 4: linking entities as a table; 5: each name key's best rank;
+# 6: screening's arrangement of the named keys and its character index; 7: its word postings and word sets
 FORMAT_VERSION = 7
 PAGE = 1 << 15  # 32 KiB: a page is checked in about 10 µs, and a lookup touches a handful
 _HEAD = struct.Struct("<8sII")
