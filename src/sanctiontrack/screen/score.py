@@ -170,10 +170,6 @@ class Screener:
     def _index_words(self) -> None:
         """Lengths, word sets and postings of the arranged keys."""
         self.lengths = [len(k) for k in self.keys]
-        #: each distinctive word set (its words in order, one space between) -> the keys that have it; the others never count
-        self.word_sets: Mapping[str, Sequence[int]] = {}
-        #: the keys holding each word, in order (a key's words are a set, so each key once per word)
-        self.postings: Mapping[str, Sequence[int]] = {}
         word_sets: dict[str, list[int]] = {}
         postings: dict[str, list[int]] = {}
         with paused_gc():  # a few hundred thousand new containers: generational passes over them find no cycles
@@ -188,7 +184,10 @@ class Screener:
                         postings[word] = [index]
                     else:
                         posting.append(index)
-        self.word_sets, self.postings = word_sets, postings
+        #: each distinctive word set (its words in order, one space between) -> the keys that have it; the others never count
+        self.word_sets: Mapping[str, Sequence[int]] = word_sets
+        #: the keys holding each word, in order (a key's words are a set, so each key once per word)
+        self.postings: Mapping[str, Sequence[int]] = postings
         self._key_arrays: tuple[np.ndarray, np.ndarray] | None = None
 
     def scores(self, queries: Sequence[str], threshold: float) -> list[Hits]:
