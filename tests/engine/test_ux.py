@@ -540,6 +540,16 @@ def test_data_adds_to_the_bundled_dataset_and_data_only_replaces_it(tmp_path: Pa
     assert code == 1 and "unknown entity 'huawei'" in err  # alone, the file names an entity it does not define
 
 
+@pytest.mark.parametrize("command", [("restrictions", "Huawei", "--on", "2020-02-20"), ("timeline", "Huawei"), ("build",)])
+def test_a_data_path_that_gives_no_file_is_an_error_never_an_answer_from_the_bundled_data_alone(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    assert invoke("restrictions", "Huawei", "--on", "2020-02-20")[0] == 0  # the bundled data's store is in the cache
+    code, out, err = invoke(*command, "--data", str(tmp_path / "typo.yaml"))
+    assert (code, out) == (1, "")
+    assert "typo.yaml:1:1: no such file or folder" in err
+
+
 def test_show_lists_an_actions_sources_by_authority_with_urls() -> None:
     code, out, _ = invoke("show", "us-bis-2019-huawei-entity-list")
     assert code == 0

@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sanctiontrack
-from sanctiontrack import Action, AmbiguousEntityError, Dataset, Restrictions, StoreError, Tracker
+from sanctiontrack import Action, AmbiguousEntityError, DataError, Dataset, Restrictions, StoreError, Tracker
 from sanctiontrack.model.names import name_key
 from sanctiontrack.query import load as loading
 from sanctiontrack.screen.score import Screener
@@ -395,6 +395,30 @@ def test_old_stores_pickles_and_leftovers_are_pruned(cache: Path) -> None:
     assert f"{loading.store_key([WORLD])}.store" in kept
     assert [p.name for p in planted if p.exists()] == [p.name for p in planted[-(loading.KEEP - 1) :]]  # the newest ones
     assert not pickle_file.exists() and not leftover.exists() and not dangling.exists()
+
+
+@pytest.mark.parametrize("given", ["a missing file", "an empty folder", "a link out of its folder"])
+def test_a_path_that_gives_no_file_is_refused_not_answered_from_the_store_of_the_others(cache: Path, tmp_path: Path, given: str) -> None:
+    """The store of WORLD is cached; naming WORLD with a path that adds no file must not open it."""
+    assert sanctiontrack.load(WORLD).restricted("acme", on="2020-01-01")
+    folder = tmp_path / "more"
+    folder.mkdir()
+    if given == "a missing file":
+        path, message = tmp_path / "typo.yaml", "no such file or folder"
+    elif given == "an empty folder":
+        path, message = folder, "no .yaml or .yml files in this folder"
+    else:
+        (folder / "outside.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+        (tmp_path / "elsewhere.yaml").write_text("entities: []\n", encoding="utf-8")
+        path, message = folder, "refused: a link that leaves the folder"
+    stores = sorted(cache.glob("*.store"))
+    with pytest.raises(DataError, match=message):
+        sanctiontrack.load([WORLD, path])
+    with pytest.raises(DataError, match=message):
+        loading.build_store([WORLD, path])
+    with pytest.raises(DataError, match=message):
+        loading.store_key([WORLD, path])
+    assert sorted(cache.glob("*.store")) == stores  # nothing built for them
 
 
 def test_an_explicit_store_file_is_opened_or_refused(tmp_path: Path) -> None:

@@ -42,6 +42,8 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
             files.extend(found)
         elif path.is_file():
             files.append(path)
+        elif path.exists():  # a device, a pipe, a socket: nothing a file of records is read from
+            problems.append(Problem(display_path(path), 1, 1, None, "not a regular file or a folder", code=ProblemCode.USAGE))
         else:
             problems.append(Problem(display_path(path), 1, 1, None, "no such file or folder", code=ProblemCode.USAGE))
     return files, problems

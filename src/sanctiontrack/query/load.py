@@ -76,11 +76,15 @@ def _inputs(paths: Sequence[Path], official: bool = True) -> list[Input]:
     """Every file a store's answers depend on: the library's modules, the action files, the seeds beside them.
 
     With ``official``, also the files of every ``official/`` folder beside an action file (the list
-    files its snapshots import), so that a changed list file changes the store's key.
+    files its snapshots import), so that a changed list file changes the store's key. Raises
+    :class:`DataError` when a path gives no file (missing, an empty folder, a link out of its folder):
+    those files' store would be the store of the others, answering without them.
     """
     found = _code_files()
     roots = [p.absolute() for p in paths]
-    files, _ = collect_files(roots)
+    files, problems = collect_files(roots)
+    if problems:
+        raise DataError(problems)
     folders: list[Path] = []
     for file in files:
         root = next((r for r in roots if r.is_dir() and file.is_relative_to(r)), file.parent)
@@ -137,6 +141,8 @@ def _survey(inputs: Iterable[Input]) -> tuple[str, list[list[Any]]]:
 
 def store_key(paths: Sequence[Path]) -> str:
     """The content key naming the store of these files (with the seeds beside them and the library's code).
+
+    Raises :class:`DataError` when a path gives no file.
 
     >>> from sanctiontrack.io.bundle import bundled_data
     >>> len(store_key([bundled_data()]))
@@ -237,7 +243,7 @@ def load(path: str | Path | Sequence[str | Path] | None = None, *, cache: bool =
         inputs = _inputs(paths, official)
         fast, listing = _survey(inputs)
         ref = folder / f"{fast}.ref"
-    except OSError:
+    except (OSError, DataError):  # parsing reports a path that gives no file, with every other problem
         return _parsed(paths, official)
     pointed = _read_ref(ref)
     if pointed is not None:
@@ -265,7 +271,11 @@ def build_store(path: str | Path | Sequence[str | Path] | None = None, *, output
     Returns where it went. Raises :class:`DataError` for invalid files and ``OSError`` when the store cannot be written.
     """
     paths = _paths(path)
-    inputs = _inputs(paths)
+    try:
+        inputs = _inputs(paths)
+    except DataError:
+        _parsed(paths)  # raises DataError with every problem, the path that gives no file among them
+        raise
     key = _content_key(inputs)
     fast, listing = _survey(inputs)
     tracker = _parsed(paths, True, inputs)
@@ -349,7 +359,7 @@ def _parsed(paths: list[Path], official: bool = True, inputs: Sequence[Input] | 
     dataset = _validated(paths, official, curated)
     try:
         found = inputs if inputs is not None else _inputs(paths, official)
-    except OSError:
+    except (OSError, DataError):
         found = []
     return Tracker(dataset, files=[name for role, name, _ in found if role == "data"], curated=curated[0] if curated else None)
 
