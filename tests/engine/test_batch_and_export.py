@@ -111,6 +111,18 @@ def test_bad_batch_rows_are_located_and_nothing_is_answered(tmp_path: Path) -> N
     assert "4 bad row(s)" in lines[-1]
 
 
+@pytest.mark.parametrize(
+    ("header", "twice"), [("name,name,date", "'name' twice (columns 1 and 2)"), ("name,date,date", "'date' twice (columns 2 and 3)")]
+)
+def test_a_batch_header_naming_a_column_twice_is_an_error_not_a_guess(tmp_path: Path, header: str, twice: str) -> None:
+    """`name,name,date` once asked about the first column only: the second's names went unasked, with exit 0."""
+    path = tmp_path / "rows.csv"
+    path.write_text(f"{header}\nHuawei,ZTE,2020-02-20\n", encoding="utf-8")
+    result = runner.invoke(app, ["restrictions", "--batch", str(path)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert f"{path}:1:1: the header row names {twice}; keep one" in result.stderr
+
+
 def test_batch_takes_no_single_question_options() -> None:
     result = runner.invoke(app, ["restrictions", "Huawei", "--batch", "-"], input="Huawei,2020-01-01\n")
     assert result.exit_code == 2 and "--batch" in result.stderr

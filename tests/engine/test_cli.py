@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 import sanctiontrack
@@ -43,10 +44,13 @@ def test_restrictions_at_an_instant() -> None:
     assert "us-bis-2019-huawei-entity-list" not in {r["action"] for r in data["restrictions"]}
 
 
-def test_without_a_date_the_cli_says_which_day_it_used() -> None:
-    code, _, err = invoke("restrictions", "Huawei")
-    assert code == 0
-    assert "using today" in err
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_without_a_date_the_cli_says_which_day_it_used(fmt: str) -> None:
+    """In every format: `in-force -f csv` rows do not name their day, and once nothing else did either."""
+    for command in (("restrictions", "Huawei"), ("in-force",)):
+        code, _, err = invoke(*command, "--format", fmt)
+        assert code == 0
+        assert "(no --on given: using today, " in err, (command, fmt)
 
 
 def test_unknown_entity_is_not_covered_with_suggestions_and_exit_3() -> None:

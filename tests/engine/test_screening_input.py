@@ -74,3 +74,36 @@ def test_a_closed_pipe_ends_quietly() -> None:
         stderr = process.stderr.read().decode()
         process.wait(timeout=120)
         assert stderr == "", (argv, stderr)
+
+
+def test_a_closed_pipe_ends_with_the_same_status_for_tables_as_for_json() -> None:
+    """Rich's own handling exited 1 (bad input) for a table cut short by `| head`; JSON and CSV exit 141, as a killed writer does."""
+    for argv in (["in-force", "--on", "2020-02-20"], ["export", "--format", "csv"]):  # both well over a pipe's 64 KiB
+        command = [sys.executable, "-m", "sanctiontrack", *argv]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "80"})
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        stderr = process.stderr.read().decode()
+        assert (process.wait(timeout=120), stderr) == (141, ""), argv
+
+
+def test_a_name_header_twice_is_an_error_naming_both_columns(tmp_path: Path) -> None:
+    """`name,name` once screened the first column only, and the second's names were never screened."""
+    path = tmp_path / "customers.csv"
+    path.write_text("name,name\nHuawei,ZTE\n", encoding="utf-8")
+    code, out, err = screen(path)
+    assert code == 2 and out == ""
+    assert f"{path}:1:1: the header row names 'name' twice (columns 1 and 2); keep one" in err
+
+
+def test_a_row_with_no_name_is_an_error_never_dropped_and_a_blank_line_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "customers.csv"
+    path.write_text("id,name\r\n1,Huawei\r\n\r\n2\r\n3,ZTE\r\n", encoding="utf-8")
+    code, out, err = screen(path)
+    assert code == 1 and out == ""
+    assert f"{path}:4:1: no name in column 'name' on this row; write one or delete the row" in err
+    path.write_text('Huawei\n\n""\n', encoding="utf-8")
+    assert f"{path}:3:1: no name on this row" in screen(path)[2]
+    path.write_text("id,name\n1,Huawei\n\n3,ZTE\n", encoding="utf-8")
+    assert queries(screen(path)[1]) == {"Huawei", "ZTE"}

@@ -286,14 +286,13 @@ def _answer_rows(data: dict[str, Any], asked: dict[str, Any]) -> list[dict[str, 
     ]
 
 
-def _today(on: str | None, fmt: Fmt | ScreenFmt) -> str:
+def _today(on: str | None) -> str:
     if on is not None:
         return _day_option(on, "--on")
     import pendulum
 
     today = pendulum.today().to_date_string()
-    if fmt is Fmt.table or fmt is ScreenFmt.table:
-        typer.echo(f"(no --on given: using today, {today})", err=True)
+    typer.echo(f"(no --on given: using today, {today})", err=True)  # on stderr, whatever the format: CSV rows may not name their day
     return today
 
 
@@ -334,12 +333,12 @@ def restrictions(
         at = _at_option(at) if at else None
         tracker = _tracker(data, data_only)
         if group:
-            _group(tracker, name, _today(on, fmt) if not at else None, at, jurisdiction, fmt)
+            _group(tracker, name, _today(on) if not at else None, at, jurisdiction, fmt)
             return
         answer = (
             tracker.restrictions(name, at=at, jurisdiction=jurisdiction)
             if at
-            else tracker.restrictions(name, on=_today(on, fmt), jurisdiction=jurisdiction)
+            else tracker.restrictions(name, on=_today(on), jurisdiction=jurisdiction)
         )
         if fmt is not Fmt.table:
             from ..query.jsonify import entity_json, restrictions_json
@@ -413,6 +412,10 @@ def _batch(file: Path, fmt: Fmt, data: Path | None, data_only: bool) -> None:
             day_column = next((header.index(c) for c in ("date", "day", "on") if c in header), None)
             if day_column is None:
                 _fail(f"{shown}:1:1: a header with 'name' needs a 'date' column too (got {', '.join(rows[0][1])})")
+            for twice in ("name", header[day_column]):
+                if header.count(twice) > 1:  # which column holds the questions would be a guess; the other's rows go unasked
+                    where = " and ".join(str(i + 1) for i, h in enumerate(header) if h == twice)
+                    _fail(f"{shown}:1:1: the header row names {twice!r} twice (columns {where}); keep one")
             columns = (header.index("name"), day_column)
             rows = rows[1:]
     if not rows:
@@ -535,7 +538,7 @@ def item(
         if at:
             answer = tracker.item_restrictions(query, to=to, at=at, from_=origin, jurisdiction=jurisdiction)
         else:
-            answer = tracker.item_restrictions(query, to=to, on=_today(on, fmt), from_=origin, jurisdiction=jurisdiction)
+            answer = tracker.item_restrictions(query, to=to, on=_today(on), from_=origin, jurisdiction=jurisdiction)
         if fmt is Fmt.json:
             _print_json(item_restrictions_json(answer))
             return
@@ -641,7 +644,7 @@ def in_force(
             codes = ", ".join(k.value for k in ActionKind)
             _fail(f"--kind: unknown action kind {kind!r}" + (f"; did you mean {hint!r}?" if hint else f" (one of: {codes})"))
         jurisdiction = _jurisdiction_option(jurisdiction)
-        day = _today(on, fmt)
+        day = _today(on)
         tracker = _tracker(data, data_only)
         actions = tracker.in_force(on=day, jurisdiction=jurisdiction, kind=kind, authority=authority, operative_only=not everything)
         rows = [{**action_ref(a), "scope": _action_scope(a)} for a in actions]
@@ -766,7 +769,7 @@ def screen(
 
     with _friendly():
         names = _read_names(file, column)
-        day = _today(on, fmt)
+        day = _today(on)
         results = _tracker(data, data_only).screen(names, on=day, threshold=threshold, limit=limit)
         if fmt is ScreenFmt.json:
             _print_json(screen_json(results, day))

@@ -365,6 +365,10 @@ class _SafeConsole(Console):
     def _render_buffer(self, buffer: Iterable[Segment]) -> str:
         return super()._render_buffer(s if s.control else Segment(shown(s.text, None), s.style) for s in buffer)
 
+    def on_broken_pipe(self) -> None:
+        """The reader went away (``| head``): let the CLI stop as it does for JSON and CSV (status 141), not rich's status 1."""
+        raise BrokenPipeError
+
 
 def _pad(text: str | Text, indent: int = 4) -> Padding:
     """Text indented under a bullet, wrapped to the console's width (no trailing spaces)."""

@@ -35,8 +35,9 @@ class ScreenColumnError(ScreenFileError):
 def read_names(raw: bytes, label: str, column: str | None = None) -> list[str]:
     """The names in a CSV screening file: the ``column`` (default ``name``) under its header, or every row of a one-column file.
 
-    A file of several columns without that header is a :class:`ScreenColumnError` naming the
-    headers it has (``id,Company Name`` once had its ids screened).
+    A file of several columns without that header, or with it twice, is a :class:`ScreenColumnError`
+    naming the headers it has (``id,Company Name`` once had its ids screened). Blank lines are skipped;
+    a row with no name in the column is an error, never dropped.
 
     Line endings may be LF, CRLF or CR. A quoted field that runs over a line end (an unbalanced
     quote, mostly), a name over ``MAX_NAME`` characters and a file over ``MAX_SCREEN_BYTES`` are
@@ -76,6 +77,9 @@ def read_names(raw: bytes, label: str, column: str | None = None) -> list[str]:
         raise ScreenFileError(f"{label}:1:1: no names")
     header = [h.strip().casefold() for h in rows[0][1]]
     wanted = (column or "name").strip().casefold()
+    if header.count(wanted) > 1:  # which one holds the names is a guess: the others would go unscreened
+        where = " and ".join(str(i + 1) for i, h in enumerate(header) if h == wanted)
+        raise ScreenColumnError(f"{label}:{rows[0][0]}:1: the header row names {wanted!r} twice (columns {where}); keep one")
     if wanted in header:
         index, body = header.index(wanted), rows[1:]
     elif column is None and max(len(fields) for _, fields in rows) == 1:
@@ -89,8 +93,10 @@ def read_names(raw: bytes, label: str, column: str | None = None) -> list[str]:
         name = fields[index].strip() if len(fields) > index else ""
         if len(name) > MAX_NAME:
             raise ScreenFileError(f"{label}:{number}:1: a name of {len(name):,} characters; at most {MAX_NAME:,} are screened")
-        if name:
-            names.append(name)
+        if not name:  # a row with something on it but no name: screening it as nothing would lose it silently
+            column_of = f" in column {wanted!r}" if index or wanted in header else ""
+            raise ScreenFileError(f"{label}:{number}:1: no name{column_of} on this row; write one or delete the row")
+        names.append(name)
     if not names:
         raise ScreenFileError(f"{label}:1:1: no names in column {wanted!r}" if wanted in header else f"{label}:1:1: no names")
     return names
