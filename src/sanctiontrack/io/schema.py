@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union, cast
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -28,6 +29,7 @@ from pydantic_core import PydanticCustomError
 
 from ..model.countries import check_country
 from ..model.dates import Confidence, DateValue, zone
+from ..model.names import name_key
 from ..model.records import (
     Action,
     Alias,
@@ -72,6 +74,16 @@ T = TypeVar("T")
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=120)]
 Text = Annotated[str, StringConstraints(pattern=r"\S", max_length=5000)]
+
+
+def _findable(value: str) -> str:
+    if not name_key(value):
+        raise ValueError(f"{value!r} has no letter or digit, so no lookup by name could ever find it")
+    return value
+
+
+#: An entity's name or alias: text whose lookup key (``name_key``) is not empty.
+Name = Annotated[str, StringConstraints(pattern=r"\S", max_length=5000), AfterValidator(_findable)]
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Jurisdiction = Annotated[str, StringConstraints(pattern=r"^(?:[A-Z]{2}|EU)$")]
 LangTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]
@@ -301,7 +313,7 @@ class NoteIn(_In):
 class AliasIn(_In):
     """Another name, with a BCP 47 language/script tag (``zh-Hans``) and where it is used."""
 
-    name: Text
+    name: Name
     """The name as written, in any script."""
     lang: LangTag | None = None
     """BCP 47 language/script tag, e.g. en, zh-Hans, zh-Hant."""
@@ -355,7 +367,7 @@ class EntityIn(_In):
 
     id: Id
     """Stable id: lower-case letters, digits and hyphens; never reused."""
-    name: Text
+    name: Name
     """Canonical (full legal) name."""
     kind: _enum(EntityKind)  # type: ignore[valid-type]
     """What the entity is."""
