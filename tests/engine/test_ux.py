@@ -550,6 +550,28 @@ def test_a_data_path_that_gives_no_file_is_an_error_never_an_answer_from_the_bun
     assert "typo.yaml:1:1: no such file or folder" in err
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("restrictions", "Huawei", "--on", "2020-02-20", "--data", ""),
+        ("validate", ""),
+        ("validate", "--seeds", " "),
+        ("export", "--format", "parquet", "--output", ""),
+        ("build", "--output", ""),
+    ],
+)
+def test_an_empty_path_is_a_usage_error_never_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    """`--data "$UNSET"` read whatever folder the script ran in (an empty path is `.` to pathlib)."""
+    (tmp_path / "acts.yaml").write_text(EXTRA, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # the folder an empty path would have meant
+    code, out, err = invoke(*command)
+    assert (code, out) == (2, "")
+    assert "an empty path (a variable left unset?)" in " ".join(err.replace("│", " ").split())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["acts.yaml"]
+
+
 def test_show_lists_an_actions_sources_by_authority_with_urls() -> None:
     code, out, _ = invoke("show", "us-bis-2019-huawei-entity-list")
     assert code == 0

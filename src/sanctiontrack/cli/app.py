@@ -97,12 +97,21 @@ class ExportFmt(enum.StrEnum):
     parquet = "parquet"
 
 
+def _path_given(value: str) -> Path:
+    """A path named on the command line; an empty one is refused (``Path("")`` is the current folder: ``--data "$UNSET"``)."""
+    if not value.strip():
+        raise typer.BadParameter("an empty path (a variable left unset?); name a file or folder")
+    return Path(value)
+
+
 DataOpt = Annotated[
     Path | None,
     typer.Option(
         "--data",
         help="An action file or folder read with the bundled dataset (or a .store file); add --data-only to query it alone.",
         envvar="SANCTIONTRACK_DATA",
+        parser=_path_given,
+        metavar="PATH",
     ),
 ]
 DataOnlyOpt = Annotated[bool, typer.Option("--data-only", help="Query the --data files alone, without the bundled dataset.")]
@@ -498,7 +507,13 @@ def build(
     data_only: DataOnlyOpt = False,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the store to this file, not the cache folder (use it with --data FILE)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the store to this file, not the cache folder (use it with --data FILE).",
+            parser=_path_given,
+            metavar="PATH",
+        ),
     ] = None,
 ) -> None:
     """Parse and validate the data, and compile it into a store that later queries open instead of parsing."""
@@ -849,7 +864,10 @@ def export(
     fmt: Annotated[ExportFmt, typer.Option("--format", "-f", help="Output format (parquet needs --output).")] = ExportFmt.json,
     what: Annotated[str, typer.Option("--what", help="actions, entities, items or all (items and all: JSON only).")] = "all",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="The folder for parquet's segments.parquet and names.parquet.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The folder for parquet's segments.parquet and names.parquet.", parser=_path_given, metavar="PATH"
+        ),
     ] = None,
     data: DataOpt = None,
     data_only: DataOnlyOpt = False,
@@ -922,10 +940,14 @@ def _confidence(value: "DateValue | None") -> str:
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Action files or folders; default: the bundled data.")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Action files or folders; default: the bundled data.", parser=_path_given)
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     fmt: Annotated[ValidateFmt | None, typer.Option("--format", "-f", help="text, json, or github (default under GitHub Actions).")] = None,
-    seeds: Annotated[list[Path] | None, typer.Option("--seeds", help="Extra folders holding seed documents.")] = None,
+    seeds: Annotated[
+        list[Path] | None, typer.Option("--seeds", help="Extra folders holding seed documents.", parser=_path_given, metavar="PATH")
+    ] = None,
 ) -> None:
     """Check action files: every problem, located as path:line:col. Exit 0 clean, 1 problems, 2 usage."""
     from ..checks.validate import validate as run
@@ -989,7 +1011,14 @@ import_app = typer.Typer(
 app.add_typer(import_app, name="import")
 
 OutputOpt = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write the records as an action file here (validate --strict accepts it).")
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the records as an action file here (validate --strict accepts it).",
+        parser=_path_given,
+        metavar="PATH",
+    ),
 ]
 CuratedOpt = Annotated[
     bool, typer.Option("--curated/--no-curated", help="Merge with the curated data (--data, default: the bundled data) and include it.")
