@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -48,4 +49,9 @@ def test_the_cli_reports_bad_input_in_one_line_each_and_never_a_traceback(tmp_pa
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "missing column 'name'" in result.output
     result = CliRunner().invoke(app, ["import", "csl", str(FIXTURES / "malformed-row.csv"), "--no-curated"])
-    assert result.exit_code == 0 and "skipped 1: malformed row" in result.output
+    assert result.exit_code == 1 and "skipped 1: malformed row" in result.output  # rows left out: not a clean import
+    assert "error: 1 error(s) above: 1 row(s) left out of the import" in result.output
+    out = tmp_path / "out.yaml"
+    result = CliRunner().invoke(app, ["import", "csl", str(FIXTURES / "malformed-row.csv"), "--no-curated", "-o", str(out), "-f", "json"])
+    assert result.exit_code == 1 and out.is_file()  # what could be read is still written, and the report says what was not
+    assert json.loads(result.stdout)["skipped"] == 1

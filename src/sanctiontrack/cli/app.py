@@ -1070,19 +1070,22 @@ def _import_run(
             from ..io.dump import to_yaml
 
             output.write_text(to_yaml(dataset), encoding="utf-8")
+    errors = sum(1 for p in report.problems if p.severity == "error")
     if fmt is ValidateFmt.json:
         _print_json({**report.to_dict(), "output": str(output) if output else None})
-        return
-    for problem in report.problems:
-        typer.echo(str(problem), err=True)
-    for line in report.ambiguous:
-        typer.echo(f"check: {line}", err=True)
-    typer.echo(report.summary())
-    typer.echo(
-        f"wrote {output}"
-        if output
-        else f"read {len(dataset.entities)} entities, {len(dataset.actions)} actions (no --output: nothing written)"
-    )
+    else:
+        for problem in report.problems:
+            typer.echo(str(problem), err=True)
+        for line in report.ambiguous:
+            typer.echo(f"check: {line}", err=True)
+        typer.echo(report.summary())
+        typer.echo(
+            f"wrote {output}"
+            if output
+            else f"read {len(dataset.entities)} entities, {len(dataset.actions)} actions (no --output: nothing written)"
+        )
+    if errors:  # rows were left out: a script must not take the written file for the whole list
+        _fail(f"{errors} error(s) above: {report.skipped} row(s) left out of the import", 1)
 
 
 @import_app.command("csl")
