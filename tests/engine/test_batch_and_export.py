@@ -202,3 +202,24 @@ def test_a_million_questions_joined_in_duckdb_answer_as_the_library_does(exporte
 def test_the_docs_show_the_query_the_tests_run() -> None:
     page = (DOCS / "scale.md").read_text(encoding="utf-8")
     assert POINT_IN_TIME_SQL.strip() in page
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "csv", "--what", "all"], "--what all is exported as JSON only"),
+        (["--format", "csv", "--what", "items"], "--what items is exported as JSON only"),
+        (["--format", "parquet", "--output", "out", "--what", "entities"], "--what does not apply to --format parquet"),
+    ],
+)
+def test_an_export_asked_for_what_its_format_cannot_hold_is_refused_not_narrowed(tmp_path: Path, args: list[str], message: str) -> None:
+    """`export -f csv --what all` once wrote the actions alone, with exit 0."""
+    args = [str(tmp_path / a) if a == "out" else a for a in args]
+    result = runner.invoke(app, ["export", *args])
+    assert result.exit_code == 2 and result.stdout == "" and message in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_csv_exports_actions_unless_asked_for_entities() -> None:
+    assert runner.invoke(app, ["export", "--format", "csv"]).stdout.startswith("id,kind,title,jurisdiction,")
+    assert runner.invoke(app, ["export", "--format", "csv", "--what", "entities"]).stdout.startswith("id,name,kind,country,aliases\n")

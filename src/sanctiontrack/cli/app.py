@@ -862,7 +862,10 @@ def _read_names(file: Path, column: str | None = None) -> list[str]:
 @app.command()
 def export(
     fmt: Annotated[ExportFmt, typer.Option("--format", "-f", help="Output format (parquet needs --output).")] = ExportFmt.json,
-    what: Annotated[str, typer.Option("--what", help="actions, entities, items or all (items and all: JSON only).")] = "all",
+    what: Annotated[
+        str | None,
+        typer.Option("--what", help="actions, entities, items or all (items and all: JSON only); default all in JSON, actions in CSV."),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -877,10 +880,13 @@ def export(
     from ..model.vocabulary import DateKind
 
     with _friendly():
-        if what not in ("actions", "entities", "items", "all"):
+        if what is not None and what not in ("actions", "entities", "items", "all"):
             _fail(f"--what must be actions, entities, items or all (got {what!r})", 2)
-        if what == "items" and fmt is not ExportFmt.json:
-            _fail("--what items is exported as JSON only (use --format json)", 2)
+        if what is not None and fmt is ExportFmt.parquet:
+            _fail("--what does not apply to --format parquet, which writes the segment and name tables", 2)
+        if what in ("items", "all") and fmt is ExportFmt.csv:
+            _fail(f"--what {what} is exported as JSON only (use --format json); CSV has actions or entities", 2)
+        what = what or ("all" if fmt is ExportFmt.json else "actions")
         if (fmt is ExportFmt.parquet) != (output is not None):
             _fail("--format parquet writes to a folder: give --output DIR with it (and only with it)", 2)
         tracker = _tracker(data, data_only)
