@@ -95,3 +95,14 @@ def test_query_on_invalid_data_is_one_clear_failure(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"{path}:18:24: us-test-listing: unknown entity 'acmee'" in result.stderr
+
+
+def test_a_folder_is_read_whatever_the_case_of_its_extensions_and_a_broken_link_is_named(tmp_path: Path) -> None:
+    """`b.Yaml` beside `a.yaml` was skipped without a word, and a folder of `ACTS.YAML` had "no .yaml files"."""
+    (tmp_path / "ACTS.YAML").write_bytes(VALID)
+    code, output = run_validate(tmp_path)
+    assert code == 0 and "1 file(s): 0 error(s)" in output
+    (tmp_path / "ACTS.YAML").unlink()
+    (tmp_path / "x.yaml").symlink_to(tmp_path / "gone.yaml")
+    code, output = run_validate(tmp_path)
+    assert code == 1 and f"{tmp_path / 'x.yaml'}:1:1: a link to nothing (broken symlink)" in output

@@ -30,7 +30,10 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            named = sorted(p for p in path.rglob("*") if p.suffix.lower() in (".yaml", ".yml"))  # ACTS.YAML too
+            for broken in [p for p in named if p.is_symlink() and not p.exists()]:
+                problems.append(Problem(display_path(broken), 1, 1, None, "a link to nothing (broken symlink)", code=ProblemCode.USAGE))
+            found = [p for p in named if p.is_file()]
             inside = path.resolve()
             for leaving in [p for p in found if not p.resolve().is_relative_to(inside)]:
                 problems.append(
