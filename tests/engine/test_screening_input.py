@@ -107,3 +107,13 @@ def test_a_row_with_no_name_is_an_error_never_dropped_and_a_blank_line_is_skippe
     assert f"{path}:3:1: no name on this row" in screen(path)[2]
     path.write_text("id,name\n1,Huawei\n\n3,ZTE\n", encoding="utf-8")
     assert queries(screen(path)[1]) == {"Huawei", "ZTE"}
+
+
+def test_a_threshold_out_of_range_is_a_usage_error_naming_the_option(tmp_path: Path) -> None:
+    """0 and nan passed click's range check and failed later as bad input, without naming --threshold."""
+    path = tmp_path / "names.csv"
+    path.write_text("Huawei\n", encoding="utf-8")
+    for value in ("0", "nan", "-1", "100.5"):
+        code, out, err = screen(path, "--threshold", value)
+        assert (code, out) == (2, ""), value
+        assert "--threshold" in err, value

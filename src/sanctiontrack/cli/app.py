@@ -782,6 +782,8 @@ def screen(
     """Screen a list of names: best matches, scores, and whether each was restricted on a day."""
     from ..query.jsonify import screen_json
 
+    if not 0 < threshold <= 100:  # 0 and nan pass click's range
+        _fail(f"--threshold must be above 0 and at most 100 (got {threshold:g})", 2)
     with _friendly():
         names = _read_names(file, column)
         day = _today(on)
