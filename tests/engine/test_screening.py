@@ -223,3 +223,13 @@ def test_screen_refuses_a_threshold_outside_its_range(threshold: float) -> None:
 def test_screen_refuses_a_limit_below_one() -> None:
     with pytest.raises(QueryError, match="limit must be at least 1"):
         TRACKER.screen(["ZTE"], on="2020-03-01", limit=0)
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u200f", "\u2060", "\ufeff", "\u200d"])
+def test_an_invisible_character_pasted_inside_a_name_changes_nothing(invisible: str) -> None:
+    """`Hua\\u200bwei` (a zero-width space from a web page) read as two words, 'hua wei', and was not found."""
+    assert name_key(f"Hua{invisible}wei") == name_key("Huawei") == "huawei"
+    tracker = sanctiontrack.load()
+    assert tracker.restrictions(f"Hua{invisible}wei", on="2020-02-20").entity.id == "huawei"
+    [result] = tracker.screen([f"Hua{invisible}wei Technologies"], on="2020-02-20")
+    assert result.matches[0].entity.id == "huawei" and result.matches[0].score == 100

@@ -58,15 +58,19 @@ def name_key(name: str) -> str:
     'huawei technologies'
     >>> name_key("ＨＵＡＷＥＩ  technologies co ltd") == name_key("Huawei Technologies")
     True
-    >>> name_key("Société Générale S.A."), name_key("华为技术有限公司")
-    ('societe generale', '华为技术')
+    >>> name_key("Société Générale S.A."), name_key("华为技术有限公司"), name_key("Hua\u200bwei")
+    ('societe generale', '华为技术', 'huawei')
     """
     ascii_only = name.isascii()
     if ascii_only:
         text = name.lower()
     else:
         text = unicodedata.normalize("NFKC", name)
-        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).casefold()
+        # marks go, and so do invisible format characters (zero-width space, soft hyphen, direction marks):
+        # pasted from a web page, "Hua\u200bwei" is Huawei, not two words
+        text = "".join(
+            ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf"
+        ).casefold()
     text = text.replace("&", " and ").replace(".", "")
     words = _PUNCT.sub(" ", text).split()
     while len(words) > 1 and words[-1] in _LATIN_SUFFIXES:
