@@ -223,3 +223,12 @@ def test_an_export_asked_for_what_its_format_cannot_hold_is_refused_not_narrowed
 def test_csv_exports_actions_unless_asked_for_entities() -> None:
     assert runner.invoke(app, ["export", "--format", "csv"]).stdout.startswith("id,kind,title,jurisdiction,")
     assert runner.invoke(app, ["export", "--format", "csv", "--what", "entities"]).stdout.startswith("id,name,kind,country,aliases\n")
+
+
+def test_a_batch_name_of_several_entities_is_ambiguous_not_counted_as_not_covered(tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text("China,2020-02-20\nNobody Widgets,2020-01-01\n", encoding="utf-8")
+    result = runner.invoke(app, ["restrictions", "--batch", str(path)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert f"{path}:1:1: 'China' is not one entity" in result.stderr
+    assert "1 name(s) not covered;" in result.stderr  # Nobody Widgets only

@@ -394,7 +394,7 @@ _PROGRESS_ROWS = 20_000
 
 def _batch(file: Path, fmt: Fmt, data: Path | None, data_only: bool) -> None:
     """Answer every (name, date) row of a CSV file; every bad row is reported as file:row:column and nothing is printed."""
-    from ..model.errors import QueryError, UnknownEntityError
+    from ..model.errors import AmbiguousEntityError, QueryError, UnknownEntityError
 
     shown = "<stdin>" if str(file) == "-" else str(file)
     try:
@@ -450,7 +450,7 @@ def _batch(file: Path, fmt: Fmt, data: Path | None, data_only: bool) -> None:
                 entity, _ = tracker.entities.resolve(query) if query else (None, None)
             except UnknownEntityError as err:
                 entity = None
-                uncovered += 1
+                uncovered += not isinstance(err, AmbiguousEntityError)  # several entities match: covered, but not one
                 errors.append(
                     f"{shown}:{line}:{columns[0] + 1}: " + (err.short if len(errors) < _SHOWN_ERRORS else f"no entity matches {query!r}")
                 )
