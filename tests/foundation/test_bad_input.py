@@ -106,3 +106,11 @@ def test_a_folder_is_read_whatever_the_case_of_its_extensions_and_a_broken_link_
     (tmp_path / "x.yaml").symlink_to(tmp_path / "gone.yaml")
     code, output = run_validate(tmp_path)
     assert code == 1 and f"{tmp_path / 'x.yaml'}:1:1: a link to nothing (broken symlink)" in output
+
+
+def test_seeds_that_are_not_a_folder_are_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "acts.yaml"
+    path.write_bytes(VALID)
+    for seeds in (tmp_path / "missing", path):
+        code, output = run_validate(path, "--seeds", str(seeds))
+        assert code == 2 and f"--seeds must name folders of seed documents: {seeds} is not one" in output

@@ -55,3 +55,10 @@ def test_the_cli_reports_bad_input_in_one_line_each_and_never_a_traceback(tmp_pa
     result = CliRunner().invoke(app, ["import", "csl", str(FIXTURES / "malformed-row.csv"), "--no-curated", "-o", str(out), "-f", "json"])
     assert result.exit_code == 1 and out.is_file()  # what could be read is still written, and the report says what was not
     assert json.loads(result.stdout)["skipped"] == 1
+
+
+def test_a_partial_file_that_is_not_imported_is_a_usage_error(tmp_path: Path) -> None:
+    """`--partial` naming a file not imported was accepted silently, so the file it was meant for could yield removals."""
+    argv = ["import", "csl", str(FIXTURES / "malformed-row.csv"), "--partial", str(tmp_path / "x.csv"), "--no-curated"]
+    result = CliRunner().invoke(app, argv)
+    assert result.exit_code == 2 and f"--partial names a file that is not imported: {tmp_path / 'x.csv'}" in result.output

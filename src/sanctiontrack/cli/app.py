@@ -966,6 +966,9 @@ def validate(
     missing = [p for p in targets if not p.exists()]
     if missing:
         _fail(f"no such file or folder: {', '.join(str(p) for p in missing)}", 2)
+    not_folders = [p for p in seeds or () if not p.is_dir()]
+    if not_folders:  # its quotes would be checked against no seeds at all: every one reported missing, or none looked for
+        _fail(f"--seeds must name folders of seed documents: {', '.join(str(p) for p in not_folders)} is not one", 2)
     report = run(targets, seeds=seeds or ())
     problems = report.problems
     failing = [p for p in problems if strict or p.severity == "error"]
@@ -1064,6 +1067,9 @@ def _import_run(
             _fail(f"--as-of: {exc}", 2)
     days += [None] * (len(files) - len(days))
     trimmed = {p.resolve() for p in partial}
+    strays = [p for p in partial if p.resolve() not in {f.resolve() for f in files}]
+    if strays:  # a --partial meant for a file given under another name would let that file yield removals
+        _fail(f"--partial names a file that is not imported: {', '.join(str(p) for p in strays)}", 2)
     with _friendly():
         base = _tracker(data).dataset if curated else Dataset()
         report = ImportReport()
