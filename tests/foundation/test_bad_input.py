@@ -114,3 +114,13 @@ def test_seeds_that_are_not_a_folder_are_a_usage_error(tmp_path: Path) -> None:
     for seeds in (tmp_path / "missing", path):
         code, output = run_validate(path, "--seeds", str(seeds))
         assert code == 2 and f"--seeds must name folders of seed documents: {seeds} is not one" in output
+
+
+def test_a_file_that_cannot_be_read_as_yaml_is_counted_among_the_files_validated(tmp_path: Path) -> None:
+    """A syntax error once ended in "0 file(s): 1 error(s)"."""
+    path = tmp_path / "broken.yaml"
+    path.write_text("entities: [\n", encoding="utf-8")
+    code, output = run_validate(path)
+    assert code == 1 and "1 file(s): 1 error(s), 0 warning(s)" in output
+    code, output = run_validate(path, "--format", "json")
+    assert json.loads(output)["files"] == [str(path)]

@@ -21,7 +21,7 @@ __all__ = ["Report", "seed_folders", "validate", "validate_read"]
 
 @attrs.frozen(slots=True)
 class Report:
-    """What validation found: every problem (sorted by place) and the records that were valid."""
+    """What validation found: every problem (sorted by place), the records that were valid, and every file validated (read or not)."""
 
     problems: tuple[Problem, ...]
     dataset: Dataset
@@ -52,7 +52,7 @@ def validate_read(read: ReadResult, seeds: SeedLibrary) -> Report:
 
     seen = attrs.evolve(read, dataset=read.checked())  # records that failed the schema are checked for everything else too
     problems = sorted([*read.problems, *check(seen, seeds)], key=lambda p: (p.path, p.line, p.col, p.message))
-    return Report(tuple(problems), read.dataset, tuple(f.path for f in read.files))
+    return Report(tuple(problems), read.dataset, tuple(read.listed))
 
 
 def validate(paths: str | Path | Sequence[str | Path], *, seeds: Sequence[str | Path] = ()) -> Report:

@@ -53,6 +53,8 @@ class ReadResult:
     declared: dict[str, dict[str, Origin]]
     files: list[Located]
     salvaged: dict[str, list[Any]] = attrs.field(factory=dict)
+    #: every file found (as shown in problems), read or not: one with a syntax error was validated too
+    listed: list[str] = attrs.field(factory=list)
 
     def checked(self) -> Dataset:
         """What the checks read: the valid records and the salvaged ones."""
@@ -90,6 +92,7 @@ def read_paths(paths: Sequence[Path]) -> ReadResult:
     out: dict[str, list[Any]] = {"entities": entities, "sources": sources, "actions": actions, "items": items, "snapshots": snapshots}
     for file in files:
         shown = display_path(file)
+        result.listed.append(shown)
         try:
             size = file.stat().st_size
             if size > MAX_FILE_BYTES:
