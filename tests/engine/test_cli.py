@@ -196,3 +196,11 @@ def test_restrictions_json_lists_charges_apart() -> None:
     assert data["charges"][0]["returned"] == "2020-02-12" and data["charges"][0]["unsealed"] == "2020-02-13"
     code, out, _ = invoke("restrictions", "Futurewei", "--on", "2020-01-31", "--format", "json")
     assert json.loads(out)["charges"] == []
+
+
+def test_the_json_answer_has_the_same_keys_asked_on_a_day_or_at_an_instant() -> None:
+    """`--at` answers had no `restricted_members` key; members are found by day, so at an instant it is null."""
+    on = json.loads(invoke("restrictions", "Ant Group", "--on", "2021-01-06", "--format", "json")[1])
+    at = json.loads(invoke("restrictions", "Ant Group", "--at", "2021-01-06T12:00-05:00", "--format", "json")[1])
+    assert set(on) == set(at)
+    assert [m["id"] for m in on["restricted_members"]] == ["alipay"] and at["restricted_members"] is None

@@ -353,8 +353,10 @@ def restrictions(
             from ..query.jsonify import entity_json, restrictions_json
 
             data_ = restrictions_json(answer)
-            if answer.on is not None:
-                data_["restricted_members"] = [entity_json(e) for e in tracker.restricted_members(answer.entity.id, on=answer.on)]
+            # by day only: at an instant, null (the key is always there, so a reader needs no guess why it is missing)
+            data_["restricted_members"] = (
+                [entity_json(e) for e in tracker.restricted_members(answer.entity.id, on=answer.on)] if answer.on is not None else None
+            )
             if fmt is Fmt.json:
                 _print_json(data_)
             else:
