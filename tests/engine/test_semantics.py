@@ -358,3 +358,47 @@ def test_a_denial_order_applies_from_its_effective_day_until_a_removal(world: Tr
     assert "denial" in operative(world, "THETA TRADING", "2018-03-01")
     assert "denial" in operative(world, "theta", "2020-06-30")
     assert reason(world, "theta", "2020-07-01", "denial") is Reason.REVOKED
+
+
+RENEWED_INSIDE = """
+entities:
+  - {id: acme, name: "Acme Co., Ltd.", kind: company}
+sources:
+  - {id: fr-test, kind: primary, publisher: Office of the Federal Register, title: A rule}
+actions:
+  - id: listing
+    kind: entity_list_addition
+    title: Acme listed for a week
+    jurisdiction: US
+    authority: BIS
+    dates: {published: 2020-01-01, effective: 2020-01-01, ended: 2020-01-07}
+    targets: [{entity: acme, role: listed}]
+    restricts: [{id: ear, category: exports, summary: License required.}]
+    evidence: [{source: fr-test, locator: DATES}]
+  - id: renewal
+    kind: entity_list_addition
+    title: The listing renewed while still in force
+    jurisdiction: US
+    authority: BIS
+    dates: {published: 2020-01-01, effective: 2020-01-01, ended: 2020-01-10}
+    targets: [{entity: acme, role: listed}]
+    relations: [{type: extends, action: listing}]
+    evidence: [{source: fr-test, locator: DATES}]
+"""
+
+
+def test_a_listing_that_ends_inside_its_renewal_names_the_renewal_from_that_day(tmp_path: Path) -> None:
+    """The day index shared the explanation of 2020-01-01 up to the renewal's end: on 2020-01-07, the listing's own
+    end, it still said "in force since 2020-01-01" where evaluating the day says it is the renewal that keeps it."""
+    path = tmp_path / "renewed.yaml"
+    path.write_text(RENEWED_INSIDE, encoding="utf-8")
+    tracker = sanctiontrack.load(path, cache=False)
+
+    def explanation(on: str, jurisdiction: str | None = None) -> str:
+        [listing] = [r for r in tracker.restrictions("acme", on=on, jurisdiction=jurisdiction).restrictions if r.action.id == "listing"]
+        return listing.explanation
+
+    assert "renewed by" not in explanation("2020-01-06")
+    assert "renewed by The listing renewed while still in force (renewal)" in explanation("2020-01-07")
+    for day in ("2020-01-06", "2020-01-07", "2020-01-09"):
+        assert explanation(day) == explanation(day, "US")  # the day index, and the day evaluated directly

@@ -779,7 +779,8 @@ class Engine:
             c = self.compiled[aid]
             tz = c.zone
             add((c.first_seen, tz))
-            spans: list[Intervals] = [c.life, *c.prohibitions.values()]
+            # its own base too: where it ends inside a renewal, the answer starts naming the renewal
+            spans: list[Intervals] = [c.life, c.base, *c.prohibitions.values()]
             spans.extend(w.window for w in c.suspensions)
             spans.extend(w.window for w in c.carves)
             spans.extend(self.chain_validity(chain, tz) for chain in chains)
