@@ -1069,7 +1069,8 @@ def _import_run(
             _fail(f"--as-of: {exc}", 2)
     days += [None] * (len(files) - len(days))
     trimmed = {p.resolve() for p in partial}
-    strays = [p for p in partial if p.resolve() not in {f.resolve() for f in files}]
+    imported = {f.resolve() for f in files}
+    strays = [p for p in partial if p.resolve() not in imported]
     if strays:  # a --partial meant for a file given under another name would let that file yield removals
         _fail(f"--partial names a file that is not imported: {', '.join(str(p) for p in strays)}", 2)
     with _friendly():
@@ -1086,7 +1087,6 @@ def _import_run(
             from ..io.dump import to_yaml
 
             output.write_text(to_yaml(dataset), encoding="utf-8")
-    errors = sum(1 for p in report.problems if p.severity == "error")
     if fmt is ValidateFmt.json:
         _print_json({**report.to_dict(), "output": str(output) if output else None})
     else:
@@ -1100,8 +1100,8 @@ def _import_run(
             if output
             else f"read {len(dataset.entities)} entities, {len(dataset.actions)} actions (no --output: nothing written)"
         )
-    if errors:  # rows were left out: a script must not take the written file for the whole list
-        _fail(f"{errors} error(s) above: {report.skipped} row(s) left out of the import", 1)
+    if report.errors:  # rows were left out: a script must not take the written file for the whole list
+        _fail(f"{report.errors} error(s) above: {report.skipped} row(s) left out of the import", 1)
 
 
 @import_app.command("csl")

@@ -83,7 +83,7 @@ def _findable(value: str) -> str:
 
 
 #: An entity's name or alias: text whose lookup key (``name_key``) is not empty.
-Name = Annotated[str, StringConstraints(pattern=r"\S", max_length=5000), AfterValidator(_findable)]
+Name = Annotated[Text, AfterValidator(_findable)]
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Jurisdiction = Annotated[str, StringConstraints(pattern=r"^(?:[A-Z]{2}|EU)$")]
 LangTag = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")]

@@ -94,7 +94,7 @@ def read_names(raw: bytes, label: str, column: str | None = None) -> list[str]:
         if len(name) > MAX_NAME:
             raise ScreenFileError(f"{label}:{number}:1: a name of {len(name):,} characters; at most {MAX_NAME:,} are screened")
         if not name:  # a row with something on it but no name: screening it as nothing would lose it silently
-            column_of = f" in column {wanted!r}" if index or wanted in header else ""
+            column_of = f" in column {wanted!r}" if wanted in header else ""
             raise ScreenFileError(f"{label}:{number}:1: no name{column_of} on this row; write one or delete the row")
         names.append(name)
     if not names:

@@ -38,6 +38,11 @@ class ImportReport:
     removals: int = 0
 
     @property
+    def errors(self) -> int:
+        """How many problems are errors (rows left out), not warnings."""
+        return sum(1 for p in self.problems if p.severity == "error")
+
+    @property
     def rows_read(self) -> int:
         """Every data row read (header lines not counted)."""
         return self.imported + self.merged + self.skipped
@@ -65,8 +70,7 @@ class ImportReport:
         if self.ambiguous:
             lines.append(f"merge decisions to check: {len(self.ambiguous)}")
         if self.problems:
-            errors = sum(1 for p in self.problems if p.severity == "error")
-            lines.append(f"problems: {errors} error(s), {len(self.problems) - errors} warning(s)")
+            lines.append(f"problems: {self.errors} error(s), {len(self.problems) - self.errors} warning(s)")
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
